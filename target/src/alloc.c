@@ -98,3 +98,28 @@ void *ovo_memdup(ovo_ctx *ctx, const void *p, size_t n)
         memcpy(d, p, n);
     return d;
 }
+
+void *ovo_scratch_reserve(ovo_ctx *ctx, size_t n)
+{
+    if (n <= ctx->scratch_cap)
+        return ctx->scratch;
+    size_t cap = ctx->scratch_cap ? ctx->scratch_cap : 4096;
+    while (cap < n) {
+        if (cap > ctx->limits.max_memory) {
+            ovo_nomem(ctx);
+            return NULL;
+        }
+        cap *= 2;
+    }
+    void *p = ovo_sys_malloc(cap);
+    if (!p) {
+        ovo_nomem(ctx);
+        return NULL;
+    }
+    if (ctx->scratch_cap)
+        memcpy(p, ctx->scratch, ctx->scratch_cap);
+    ovo_sys_free(ctx->scratch);
+    ctx->scratch = p;
+    ctx->scratch_cap = cap;
+    return p;
+}

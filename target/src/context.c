@@ -31,6 +31,7 @@ void ovo_ctx_free(ovo_ctx *ctx)
     if (!ctx)
         return;
     ovo_arena_release(&ctx->arena, false);
+    ovo_sys_free(ctx->scratch);
     ovo_sys_free(ctx);
 }
 

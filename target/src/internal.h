@@ -49,6 +49,10 @@ struct ovo_ctx {
     int32_t frames;
     int32_t frame_limit;
 
+    /* A reusable work area (the JSON parser's stack); survives resets. */
+    void *scratch;
+    size_t scratch_cap;
+
     /* Strict violations noted during the pass (bit set over ovo_rule). */
     uint64_t notes[(OVO_RULE_COUNT_ + 63) / 64];
     ovo_rule sorted_notes[OVO_RULE_COUNT_];
@@ -64,6 +68,9 @@ void ovo_arena_release(ovo_arena *a, bool keep_one);
 void *ovo_alloc(ovo_ctx *ctx, size_t n);
 /* Copy n bytes into the arena (n may be 0). */
 void *ovo_memdup(ovo_ctx *ctx, const void *p, size_t n);
+/* Grow the scratch area to at least n bytes, keeping its contents.  NULL
+ * with MemoryError pending on failure. */
+void *ovo_scratch_reserve(ovo_ctx *ctx, size_t n);
 
 /* ------------------------------------------------------------ exceptions */
 
@@ -102,6 +109,15 @@ static inline int ovo_frames_enter(ovo_ctx *ctx, int32_t n)
     return 0;
 }
 static inline void ovo_frames_leave(ovo_ctx *ctx, int32_t n) { ctx->frames -= n; }
+/* Python is about to run n frames deeper than the current depth (inside a
+ * library call libovo does not model frame by frame): RecursionError when
+ * that reaches the limit. */
+static inline int ovo_frames_probe(ovo_ctx *ctx, int32_t n)
+{
+    if (OVO_UNLIKELY(ctx->frames + n >= ctx->frame_limit))
+        return ovo_raise(ctx, OVO_EXC_RECURSION_ERROR, OVO_RULE_CRASH_RECURSION);
+    return 0;
+}
 
 /* ------------------------------------------------------------ values */
 

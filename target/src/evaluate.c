@@ -1,0 +1,97 @@
+/* One input, start to end: strict UTF-8 decode, json.loads,
+ * obj_from_primitive, obj_to_primitive, strict verdict (OUTCOME.md). */
+#include "frames.h"
+#include "json.h"
+#include "object.h"
+#include "strict.h"
+
+const char *ovo_json_reason_name(ovo_json_reason r)
+{
+    switch (r) {
+    case OVO_JSON_UTF8: return "utf8";
+    case OVO_JSON_SYNTAX: return "syntax";
+    case OVO_JSON_DEPTH: return "depth";
+    case OVO_JSON_INT_DIGITS: return "int_digits";
+    }
+    return "?";
+}
+
+static void begin(ovo_ctx *ctx, unsigned flags, ovo_result *res)
+{
+    memset(res, 0, sizeof *res);
+    ctx->flags = flags;
+    ctx->frames = 0;
+    ctx->frame_limit = OVO_FR_LIMIT;
+    ovo_clear_exc(ctx);
+    memset(ctx->notes, 0, sizeof ctx->notes);
+}
+
+static int resource(ovo_result *res)
+{
+    res->outcome = OVO_OUT_RESOURCE;
+    return -1;
+}
+
+int ovo_evaluate(ovo_ctx *ctx, const void *data, size_t size, unsigned flags,
+                 ovo_result *res)
+{
+    begin(ctx, flags, res);
+    /* strings and containers count in 32 bits */
+    if (size > UINT32_MAX / 2)
+        return resource(res);
+    if (!ovo_utf8_valid(data, size)) {
+        res->outcome = OVO_OUT_JSON_ERROR;
+        res->json_reason = OVO_JSON_UTF8;
+        return 0;
+    }
+    const ovo_val *prim;
+    ovo_json_reason reason;
+    if (ovo_json_parse(ctx, data, size, OVO_JSON_TOP_DEPTH, &prim, &reason) < 0) {
+        if (ovo_failed(ctx))
+            return resource(res);
+        res->outcome = OVO_OUT_JSON_ERROR;
+        res->json_reason = reason;
+        return 0;
+    }
+    const ovo_val *obj;
+    if (ovo_obj_from_primitive(ctx, prim, false, &obj) < 0) {
+        if (ctx->exc == OVO_EXC_MEMORY_ERROR)
+            return resource(res);
+        res->outcome = OVO_OUT_REJECT;
+        res->error = ctx->exc;
+        res->crash_rule = ovo_exc_expected(ctx->exc) ? OVO_RULE_NONE : ctx->exc_rule;
+        if (res->crash_rule == OVO_RULE_NONE && !ovo_exc_expected(ctx->exc))
+            res->crash_rule = OVO_RULE_CRASH_OTHER;
+        return 0;
+    }
+    res->outcome = OVO_OUT_ACCEPT;
+    res->object = obj;
+    if (flags & OVO_EVAL_PRIMITIVE) {
+        const ovo_val *p;
+        if (ovo_obj_to_primitive(ctx, obj->u.obj, &p) < 0) {
+            if (ctx->exc == OVO_EXC_MEMORY_ERROR)
+                return resource(res);
+            res->to_primitive_error = ctx->exc;
+            ovo_clear_exc(ctx);
+        } else {
+            res->primitive = p;
+        }
+    }
+    if (flags & OVO_EVAL_STRICT)
+        ovo_strict_collect(ctx, OVO_RULE_NONE, &res->violations, &res->nviolations);
+    return 0;
+}
+
+bool ovo_strict_accepts(const ovo_result *res)
+{
+    return res->outcome == OVO_OUT_ACCEPT && res->nviolations == 0;
+}
+
+const ovo_val *ovo_object_field(const ovo_object *obj, uint32_t index)
+{
+    return index < obj->cls->nfields ? obj->values[index] : NULL;
+}
+
+const ovo_class *ovo_object_class(const ovo_object *obj) { return obj->cls; }
+
+ovo_str ovo_object_version(const ovo_object *obj) { return obj->version; }
