@@ -172,7 +172,8 @@ def int_str_vectors(out, rng):
     # base 16 is exempt from the digit limit, str() of the result is not:
     # 3584 f's make 4316 decimal digits
     for s in ("f" * 3584, "0x" + "f" * 3583, "-0X_" + "F" * 3500, "1" * 3580,
-              "0" * 6000 + "1", " " + "0" * 5000 + "f_f ", "1_" * 2000 + "1"):
+              "0" * 6000 + "1", " " + "0" * 5000 + "f_f ", "1_" * 2000 + "1",
+              "%x" % 10**4299, "-%x" % 10**4299, "%x" % 10**4300, "%x" % (10**4300 - 1)):
         int_str_vec(out, s, 16)
     # every whitespace code point, and near-misses, around a number
     near = [0x1C, 0x1D, 0x1E, 0x1F, 0x7F, 0x180E, 0x200B, 0x200C, 0x200D, 0x2060,

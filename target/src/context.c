@@ -1,4 +1,5 @@
 /* Contexts: limits, the pending exception and strict notes. */
+#include "frames.h"
 #include "internal.h"
 
 #define DEFAULT_MAX_MEMORY ((size_t)256 << 20)
@@ -22,6 +23,8 @@ ovo_ctx *ovo_ctx_new(const ovo_limits *limits)
         ctx->limits.strict_depth = DEFAULT_STRICT_DEPTH;
     if (!ctx->limits.strict_size)
         ctx->limits.strict_size = DEFAULT_STRICT_SIZE;
+    if (!ctx->limits.stack_budget)
+        ctx->limits.stack_budget = OVO_FR_LIMIT;
     ovo_arena_init(&ctx->arena);
     return ctx;
 }

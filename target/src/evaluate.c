@@ -21,7 +21,7 @@ static void begin(ovo_ctx *ctx, unsigned flags, ovo_result *res)
     memset(res, 0, sizeof *res);
     ctx->flags = flags;
     ctx->frames = 0;
-    ctx->frame_limit = OVO_FR_LIMIT;
+    ctx->frame_limit = (int32_t)ctx->limits.stack_budget;
     ovo_clear_exc(ctx);
     memset(ctx->notes, 0, sizeof ctx->notes);
 }
@@ -46,7 +46,11 @@ int ovo_evaluate(ovo_ctx *ctx, const void *data, size_t size, unsigned flags,
     }
     const ovo_val *prim;
     ovo_json_reason reason;
-    if (ovo_json_parse(ctx, data, size, OVO_JSON_TOP_DEPTH, &prim, &reason) < 0) {
+    /* json.loads -> decode -> raw_decode -> scanner, then one unit per
+     * container: 997 containers with the reference's budget */
+    int32_t json_depth = ctx->frame_limit - OVO_FR_JSON_LOADS;
+    if (ovo_json_parse(ctx, data, size, json_depth < 0 ? 0 : (uint32_t)json_depth, &prim,
+                       &reason) < 0) {
         if (ovo_failed(ctx))
             return resource(res);
         res->outcome = OVO_OUT_JSON_ERROR;

@@ -17,8 +17,9 @@ static int loads(ovo_ctx *ctx, ovo_str s, const ovo_val **out)
         ovo_frames_leave(ctx, 1);
         goto wrapped;
     }
-    /* json.loads -> decode -> raw_decode, then one unit per container */
-    int32_t room = ctx->frame_limit - ctx->frames - OVO_FR_JSON_LOADS - 1;
+    /* json.loads -> decode -> raw_decode -> scanner, then one unit per
+     * container */
+    int32_t room = ctx->frame_limit - ctx->frames - OVO_FR_JSON_LOADS;
     ovo_frames_leave(ctx, 1);
     if (room < 0)
         goto wrapped;

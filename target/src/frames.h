@@ -12,10 +12,12 @@
 #ifndef OVO_FRAMES_H
 #define OVO_FRAMES_H
 
-/* The budget: oracle.py sets the limit so that json.loads, entered three
- * frames above the evaluation, accepts exactly 997 nested containers. */
-#define OVO_FR_LIMIT 1001          /* frames available to the evaluation */
-#define OVO_FR_JSON_LOADS 3        /* json.loads -> decode -> raw_decode */
+/* The budget: oracle.py gives every input 1001 units above the frame that
+ * calls json.loads and obj_from_primitive, so that the JSON layer accepts
+ * exactly 997 nested containers. */
+#define OVO_FR_LIMIT 1001
+/* json.loads -> decode -> raw_decode -> the C scanner object's call */
+#define OVO_FR_JSON_LOADS 4
 #define OVO_FR_JSON_DUMPS 4        /* jsonutils.dumps -> json.dumps ->
                                       JSONEncoder.encode -> iterencode */
 

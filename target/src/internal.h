@@ -44,8 +44,8 @@ struct ovo_ctx {
     ovo_exc exc;
     ovo_rule exc_rule;              /* crash.* rule for unexpected classes */
 
-    /* Simulated CPython stack: frames in use and the limit (oracle.py
-     * gives every input the same budget; see recursion.c). */
+    /* Simulated CPython stack: recursion units in use and the budget
+     * (frames.h, docs/recursion.md). */
     int32_t frames;
     int32_t frame_limit;
 
@@ -99,22 +99,23 @@ static inline bool ovo_strict(const ovo_ctx *ctx) { return (ctx->flags & OVO_EVA
 
 /* ------------------------------------------------------------ recursion */
 
-/* Enter n simulated Python frames: -1 with RecursionError when the budget
- * would be exhausted.  The caller leaves with ovo_frames_leave. */
+/* Enter n recursion units (Python frames or checked C calls): -1 with
+ * RecursionError when that would exceed the budget.  The caller leaves
+ * with ovo_frames_leave. */
 static inline int ovo_frames_enter(ovo_ctx *ctx, int32_t n)
 {
-    if (OVO_UNLIKELY(ctx->frames + n >= ctx->frame_limit))
+    if (OVO_UNLIKELY(ctx->frames + n > ctx->frame_limit))
         return ovo_raise(ctx, OVO_EXC_RECURSION_ERROR, OVO_RULE_CRASH_RECURSION);
     ctx->frames += n;
     return 0;
 }
 static inline void ovo_frames_leave(ovo_ctx *ctx, int32_t n) { ctx->frames -= n; }
-/* Python is about to run n frames deeper than the current depth (inside a
- * library call libovo does not model frame by frame): RecursionError when
- * that reaches the limit. */
+/* The reference is about to go n units deeper than the current depth
+ * inside library code libovo does not model call by call: RecursionError
+ * when that would exceed the budget. */
 static inline int ovo_frames_probe(ovo_ctx *ctx, int32_t n)
 {
-    if (OVO_UNLIKELY(ctx->frames + n >= ctx->frame_limit))
+    if (OVO_UNLIKELY(ctx->frames + n > ctx->frame_limit))
         return ovo_raise(ctx, OVO_EXC_RECURSION_ERROR, OVO_RULE_CRASH_RECURSION);
     return 0;
 }

@@ -13,16 +13,13 @@
 
 #include "internal.h"
 
-/* Python's json nests this many containers at the top level before
- * RecursionError (the budget the oracle gives every input). */
-#define OVO_JSON_TOP_DEPTH 997
-
 /* True when p[0..n) is strict UTF-8 (what bytes.decode('utf-8') accepts:
  * no overlongs, no surrogates, nothing above U+10FFFF). */
 bool ovo_utf8_valid(const uint8_t *p, size_t n);
 
-/* json.loads(text) for a str.  text is WTF-8; max_depth is the number of
- * nested containers allowed.  Returns 0 with *out set; -1 with *reason set
+/* json.loads(text) for a str.  text is WTF-8; max_depth is the recursion
+ * units the C scanner may use: one per open container, one more for each
+ * NaN/Infinity literal (its parse_constant call).  Returns 0 with *out set; -1 with *reason set
  * for a document the reference rejects; -1 with MemoryError pending when
  * the arena is exhausted (ovo_failed(ctx)). */
 int ovo_json_parse(ovo_ctx *ctx, const char *text, size_t len, uint32_t max_depth,

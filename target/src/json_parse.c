@@ -15,7 +15,8 @@
 typedef struct parser {
     ovo_ctx *ctx;
     const char *p, *end;
-    uint32_t max_depth;
+    uint32_t max_depth;     /* recursion units left after the scanner call */
+    uint32_t depth;         /* containers open */
     ovo_json_reason reason;
     /* the value stack: pointers; object frames push key, value, ... */
     const ovo_val **stack;
@@ -224,8 +225,12 @@ static const ovo_val *scan_string(parser *ps)
     return ovo_mk_str(ctx, buf, n);
 }
 
+/* NaN, Infinity, -Infinity: the scanner calls parse_constant, one more
+ * recursion unit at the current nesting depth (_json.c _parse_constant). */
 static const ovo_val *nonfinite(parser *ps, double d, size_t len)
 {
+    if (ps->depth + 1 > ps->max_depth)
+        return fail(ps, OVO_JSON_DEPTH), NULL;
     ps->p += len;
     if (ovo_strict(ps->ctx))
         ovo_note(ps->ctx, OVO_RULE_JSON_NONFINITE);
@@ -440,7 +445,8 @@ static int parse(parser *ps, const ovo_val **out)
     ovo_ctx *ctx = ps->ctx;
     /* frames live in the arena: at most max_depth of them */
     frame *frames = NULL;
-    uint32_t depth = 0, frames_cap = 0;
+    uint32_t frames_cap = 0;
+    uint32_t depth = 0;  /* mirrored in ps->depth for the scalar scanners */
     const ovo_val *v;
 
     for (;;) {
@@ -451,7 +457,7 @@ static int parse(parser *ps, const ovo_val **out)
         char c = *ps->p;
         if (c == '[' || c == '{') {
             /* scan_once_unicode: Py_EnterRecursiveCall per container */
-            if (depth >= ps->max_depth)
+            if (depth + 1 > ps->max_depth)
                 return fail(ps, OVO_JSON_DEPTH);
             if (depth == frames_cap) {
                 uint32_t ncap = frames_cap ? frames_cap * 2 : 16;
@@ -467,12 +473,12 @@ static int parse(parser *ps, const ovo_val **out)
                 ovo_note(ctx, OVO_RULE_LIMIT_DEPTH);
             frames[depth].start = ps->top;
             frames[depth].object = (c == '{');
-            depth++;
+            ps->depth = ++depth;
             ps->p++;
             skip_ws(ps);
             if (ps->p < ps->end && *ps->p == (c == '[' ? ']' : '}')) {
                 ps->p++;
-                depth--;
+                ps->depth = --depth;
                 v = c == '[' ? build_list(ps, NULL, 0) : build_dict(ps, NULL, 0);
                 if (!v)
                     return -1;
@@ -518,7 +524,7 @@ static int parse(parser *ps, const ovo_val **out)
                 if (!v)
                     return -1;
                 ps->top = f->start;
-                depth--;
+                ps->depth = --depth;
                 continue;
             }
             if (d != ',')

@@ -235,7 +235,7 @@ int ovo_obj_from_primitive(ovo_ctx *ctx, const ovo_val *prim, bool nested,
     if (ovo_frames_enter(ctx, 1) < 0)  /* obj_from_primitive */
         return -1;
     const ovo_val *ns, *name, *version;
-    const ovo_class *cls;
+    const ovo_class *cls = NULL;
     int rc = -1;
     if (subscript(ctx, prim, LIT(KEY_NAMESPACE), nested, &ns) < 0 ||
         subscript(ctx, prim, LIT(KEY_NAME), nested, &name) < 0 ||

@@ -119,8 +119,10 @@ double ovo_py_float_from_ascii(const char *s, size_t n)
     if (nsig == 0) {
         r = 0.0;
     } else {
-        if (sticky)
-            sig[nsig++] = '1', scale--;
+        if (sticky) {
+            sig[nsig++] = '1';
+            scale--;
+        }
         int64_t e = scale + exp;
         if (e > EXP_CLAMP)
             e = EXP_CLAMP;
@@ -204,7 +206,8 @@ static int round_to(double d, const char *d17, int e17, int p, char *out, int *e
  * Among candidates of one length the correctly rounded one is nearest;
  * only when d is a power of two (its rounding interval is narrower below
  * than above) can the other neighbour round-trip when the nearest does
- * not (e.g. 2**708 is 5.386379163185535e+213, not ...5345e+213).  Being
+ * not (repr(-2.0**710) is -5.386379163185535e+213: the nearest 16 digits,
+ * ...534e+213, do not round-trip).  Being
  * round-trippable is monotone in the length, so a binary search finds it. */
 static int shortest_digits(double d, char *out, int *exp_out)
 {

@@ -44,8 +44,8 @@ int ovo_py_int_from_double(ovo_ctx *ctx, double d, const ovo_val **out);
 const ovo_val *ovo_py_int_from_digits(ovo_ctx *ctx, const char *digits, size_t n,
                                       bool neg);
 
-/* str(int): decimal text in the arena.  Takes OVO_INT or OVO_BOOL (as an
- * int: "1"/"0").  More than 4300 digits raises ValueError, as Python's
+/* str(int): decimal text in the arena.  Takes OVO_INT, or OVO_BOOL read as
+ * the int it is ("1"/"0": int.__str__, not str(True) == "True").  More than 4300 digits raises ValueError, as Python's
  * str() does; only ints made from base-16 text can be that long. */
 int ovo_py_int_str(ovo_ctx *ctx, const ovo_val *v, ovo_str *out);
 

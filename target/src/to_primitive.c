@@ -89,8 +89,8 @@ int ovo_obj_to_primitive(ovo_ctx *ctx, const ovo_object *obj, const ovo_val **ou
         if (!items || !list)
             goto done;
         uint32_t j = 0;
-        for (uint32_t k = 0; k < cls->nfields; k++) {
-            uint32_t i = cls->fields_by_name[k];
+        for (uint32_t s = 0; s < cls->nfields; s++) {
+            uint32_t i = cls->fields_by_name[s];
             if (!((changed >> i) & 1) || !obj->values[i])
                 continue;  /* only fields in the primitive */
             items[j] = ovo_mk_str(ctx, cls->fields[i].name, cls->fields[i].name_len);

@@ -12,6 +12,14 @@
 #include "inputs.h"
 #include "ovo/ovo.h"
 
+#define USAGE                                                                          \
+    "usage: ovo-check [--mode reference|strict] [--budget FRAMES] [--jsonl FILE]\n"     \
+    "                 [FILE|DIR|-]...\n"                                                \
+    "Prints one outcome line (JSON) per input: a file, each line of a JSONL\n"          \
+    "file, every file below a directory, or standard input.  --budget sets the\n"      \
+    "simulated interpreter stack (default 1001, the reference's; see\n"                \
+    "docs/recursion.md).\n"
+
 typedef struct run {
     ovo_ctx *ctx;
     ovo_mode mode;
@@ -37,17 +45,12 @@ static int check_one(const char *label, const unsigned char *data, size_t size, 
     return 0;
 }
 
-static void usage(FILE *f)
-{
-    fputs("usage: ovo-check [--mode reference|strict] [--jsonl FILE] [FILE|DIR|-]...\n"
-          "Prints one outcome line (JSON) per input: a file, each line of a JSONL\n"
-          "file, every file below a directory, or standard input.\n",
-          f);
-}
+static void usage(FILE *f) { fputs(USAGE, f); }
 
 int main(int argc, char **argv)
 {
     run r = {.mode = OVO_MODE_REFERENCE};
+    ovo_limits limits = {0};
     input_spec *specs = calloc((size_t)argc + 1, sizeof *specs);
     size_t n = 0;
     if (!specs)
@@ -58,7 +61,7 @@ int main(int argc, char **argv)
             usage(stdout);
             return 0;
         }
-        if (strcmp(a, "--mode") == 0 || strcmp(a, "--jsonl") == 0) {
+        if (strcmp(a, "--mode") == 0 || strcmp(a, "--jsonl") == 0 || strcmp(a, "--budget") == 0) {
             if (i + 1 >= argc) {
                 fprintf(stderr, "ovo-check: %s needs an argument\n", a);
                 usage(stderr);
@@ -67,6 +70,14 @@ int main(int argc, char **argv)
             const char *v = argv[++i];
             if (a[2] == 'j') {
                 specs[n++] = (input_spec){INPUT_JSONL, v};
+            } else if (a[2] == 'b') {
+                char *end;
+                long b = strtol(v, &end, 10);
+                if (*end || b < 1 || b > 1000000) {
+                    fprintf(stderr, "ovo-check: bad --budget '%s'\n", v);
+                    return 2;
+                }
+                limits.stack_budget = (uint32_t)b;
             } else if (strcmp(v, "reference") == 0) {
                 r.mode = OVO_MODE_REFERENCE;
             } else if (strcmp(v, "strict") == 0) {
@@ -86,7 +97,7 @@ int main(int argc, char **argv)
     }
     if (n == 0)
         specs[n++] = (input_spec){INPUT_PATH, "-"};
-    r.ctx = ovo_ctx_new(NULL);
+    r.ctx = ovo_ctx_new(&limits);
     if (!r.ctx) {
         fputs("ovo-check: out of memory\n", stderr);
         return 1;

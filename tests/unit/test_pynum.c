@@ -348,25 +348,27 @@ static void op_wtf8(json_t *vec, size_t line)
     free(want);
 }
 
-static long counts[16];
+static const struct {
+    const char *name;
+    void (*fn)(json_t *, size_t);
+} ops[] = {
+    {"int_str", op_int_str},         {"int_digits", op_int_digits},
+    {"int_float", op_int_float},     {"float_repr", op_float_repr},
+    {"float_parse", op_float_parse}, {"num_eq", op_num_eq},
+    {"int_cmp", op_int_cmp},         {"u128", op_u128},
+    {"cp", op_cp},                   {"cp_runs", op_cp_runs},
+    {"isnumeric", op_isnumeric},     {"len", op_len},
+    {"wtf8", op_wtf8},
+};
+#define NOPS (sizeof ops / sizeof ops[0])
+static long counts[NOPS];
 
+/* ud non-NULL: only the float ops (the locale rerun). */
 static void each_vector(json_t *vec, size_t line, void *ud)
 {
-    static const struct {
-        const char *name;
-        void (*fn)(json_t *, size_t);
-    } ops[] = {
-        {"int_str", op_int_str},       {"int_digits", op_int_digits},
-        {"int_float", op_int_float},   {"float_repr", op_float_repr},
-        {"float_parse", op_float_parse}, {"num_eq", op_num_eq},
-        {"int_cmp", op_int_cmp},       {"u128", op_u128},
-        {"cp", op_cp},                 {"cp_runs", op_cp_runs},
-        {"isnumeric", op_isnumeric},   {"len", op_len},
-        {"wtf8", op_wtf8},
-    };
     const char *op = str_of(vec, "op");
     bool only_floats = ud != NULL;
-    for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++) {
+    for (size_t i = 0; i < NOPS; i++) {
         if (strcmp(op, ops[i].name) != 0)
             continue;
         if (only_floats && ops[i].fn != op_float_repr && ops[i].fn != op_float_parse)
@@ -422,14 +424,15 @@ static void allocation_failure(void)
     ovo_ctx_free(tiny);
 }
 
-/* int(s) of CPython's own examples that no vector generator enumerates:
- * the exception class is all that is modelled. */
+/* A pending exception is the only result of a failed conversion; the
+ * context stays usable after clearing it. */
 static void int_str_classes(void)
 {
     const ovo_val *v;
     ovo_str s = {"1", 1};
     CHECK(ovo_py_int_from_str(ctx, s, 10, &v) == 0 && v->u.i.small == 1);
     CHECK(ovo_py_int_from_double(ctx, NAN, &v) == -1 && expect_exc("ValueError"));
+    CHECK(ovo_py_int_from_str(ctx, s, 16, &v) == 0 && v->u.i.small == 1 && !ovo_failed(ctx));
     ovo_ctx_reset(ctx);
 }
 
@@ -461,7 +464,13 @@ int main(void)
     if (!ctx)
         return 1;
     long n = test_each_vector(path, each_vector, NULL);
-    fprintf(stderr, "test_pynum: %ld vectors\n", n);
+    fprintf(stderr, "test_pynum: %ld vectors:", n);
+    for (size_t i = 0; i < NOPS; i++) {
+        fprintf(stderr, " %s %ld", ops[i].name, counts[i]);
+        /* every op must have been exercised */
+        CHECK_MSG(counts[i] > 0, "no %s vectors", ops[i].name);
+    }
+    fputc('\n', stderr);
     malformed_wtf8();
     allocation_failure();
     int_str_classes();

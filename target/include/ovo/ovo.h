@@ -31,8 +31,10 @@ typedef struct ovo_limits {
     size_t max_memory;      /* arena bytes per evaluation; 0: 256 MiB */
     size_t chunk_size;      /* arena chunk size; 0: 64 KiB */
     uint32_t strict_depth;  /* strict: deepest JSON nesting; 0: 64 */
-    uint32_t strict_size;   /* strict: longest string / largest container;
-                               0: 1 MiB bytes / 65536 items */
+    uint32_t strict_size;   /* strict: largest container (items); strings
+                               may be 16 times that in bytes; 0: 65536 */
+    uint32_t stack_budget;  /* simulated CPython frames per evaluation;
+                               0: the reference's (docs/recursion.md) */
 } ovo_limits;
 
 /* A context owns an arena and settings; one per thread.  NULL when the
