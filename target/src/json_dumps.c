@@ -1,10 +1,12 @@
 /* json.dumps(value) with Python's defaults, for DictOfMiscValues.to_primitive
  * (jsonutils.dumps): ensure_ascii, ", " and ": " separators, insertion
- * order, float repr, NaN/Infinity/-Infinity literals (allow_nan=True).
+ * order, float repr, NaN/Infinity/-Infinity literals (allow_nan=True);
+ * tuples (and, for ovo_json_dumps, sets) are arrays.
  * The C encoder (Modules/_json.c encoder_listencode_obj) takes one
  * recursion unit per list or dict; past max_depth it raises RecursionError. */
 #include "buf.h"
 #include "json.h"
+#include "ovo/json.h"
 #include "pynum.h"
 
 typedef struct dumper {
@@ -52,8 +54,11 @@ static int put_scalar(dumper *d, const ovo_val *v)
 
 static bool is_container(const ovo_val *v)
 {
-    return v->type == OVO_LIST || v->type == OVO_DICT;
+    return v->type == OVO_LIST || v->type == OVO_TUPLE || v->type == OVO_SET ||
+           v->type == OVO_DICT;
 }
+
+static bool is_seq(const ovo_val *v) { return v->type != OVO_DICT; }
 
 static int dump(dumper *d, const ovo_val *root)
 {
@@ -80,7 +85,7 @@ static int dump(dumper *d, const ovo_val *root)
             stack[depth].v = v;
             stack[depth].next = 0;
             depth++;
-            if (ovo_buf_putc(&d->b, v->type == OVO_LIST ? '[' : '{') < 0)
+            if (ovo_buf_putc(&d->b, is_seq(v) ? '[' : '{') < 0)
                 return ovo_nomem(ctx);
         } else if (put_scalar(d, v) < 0) {
             return ovo_failed(ctx) ? -1 : ovo_nomem(ctx);
@@ -90,16 +95,16 @@ static int dump(dumper *d, const ovo_val *root)
             if (depth == 0)
                 return 0;
             dframe *f = &stack[depth - 1];
-            uint32_t n = f->v->type == OVO_LIST ? f->v->u.seq.n : f->v->u.dict.n;
+            uint32_t n = is_seq(f->v) ? f->v->u.seq.n : f->v->u.dict.n;
             if (f->next == n) {
-                if (ovo_buf_putc(&d->b, f->v->type == OVO_LIST ? ']' : '}') < 0)
+                if (ovo_buf_putc(&d->b, is_seq(f->v) ? ']' : '}') < 0)
                     return ovo_nomem(ctx);
                 depth--;
                 continue;
             }
             if (f->next > 0 && ovo_buf_put(&d->b, ", ", 2) < 0)
                 return ovo_nomem(ctx);
-            if (f->v->type == OVO_LIST) {
+            if (is_seq(f->v)) {
                 v = f->v->u.seq.items[f->next++];
             } else {
                 const ovo_dict_entry *e = &f->v->u.dict.entries[f->next++];
@@ -128,4 +133,9 @@ int ovo_json_dumps_py(ovo_ctx *ctx, const ovo_val *v, uint32_t max_depth, ovo_st
     }
     ovo_buf_free(&d.b);
     return rc;
+}
+
+int ovo_json_dumps(ovo_ctx *ctx, const ovo_val *v, ovo_str *out)
+{
+    return ovo_json_dumps_py(ctx, v, UINT32_MAX, out);
 }

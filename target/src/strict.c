@@ -34,10 +34,8 @@ static int cmp_rule(const void *a, const void *b)
     return strcmp(ovo_rule_id(*(const ovo_rule *)a), ovo_rule_id(*(const ovo_rule *)b));
 }
 
-int ovo_strict_collect(ovo_ctx *ctx, ovo_rule crash, const ovo_rule **out, size_t *n)
+void ovo_strict_collect(ovo_ctx *ctx, const ovo_rule **out, size_t *n)
 {
-    if (crash != OVO_RULE_NONE)
-        ovo_note(ctx, crash);
     size_t m = 0;
     for (int r = 1; r < OVO_RULE_COUNT_; r++)
         if (ctx->notes[r / 64] >> (r % 64) & 1)
@@ -45,5 +43,4 @@ int ovo_strict_collect(ovo_ctx *ctx, ovo_rule crash, const ovo_rule **out, size_
     qsort(ctx->sorted_notes, m, sizeof ctx->sorted_notes[0], cmp_rule);
     *out = ctx->sorted_notes;
     *n = m;
-    return 0;
 }

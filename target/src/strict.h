@@ -9,8 +9,8 @@
  * not nullable, a DictOfMiscValues holding something else than a dict. */
 void ovo_strict_note_field(ovo_ctx *ctx, const ovo_field_desc *fd, const ovo_val *v);
 
-/* The noted rules as a sorted (by id), de-duplicated array in the arena;
- * with crash (a crash.* rule) added when not OVO_RULE_NONE. */
-int ovo_strict_collect(ovo_ctx *ctx, ovo_rule crash, const ovo_rule **out, size_t *n);
+/* The noted rules as a sorted (by id), de-duplicated array in the
+ * context. */
+void ovo_strict_collect(ovo_ctx *ctx, const ovo_rule **out, size_t *n);
 
 #endif
