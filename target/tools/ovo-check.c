@@ -15,10 +15,12 @@
 #define USAGE                                                                          \
     "usage: ovo-check [--mode reference|strict] [--budget FRAMES] [--jsonl FILE]\n"     \
     "                 [FILE|DIR|-]...\n"                                                \
+    "       ovo-check --list-rules\n"                                                   \
     "Prints one outcome line (JSON) per input: a file, each line of a JSONL\n"          \
     "file, every file below a directory, or standard input.  --budget sets the\n"      \
     "simulated interpreter stack (default 1001, the reference's; see\n"                \
-    "docs/recursion.md).\n"
+    "docs/recursion.md).  --list-rules prints the strict-mode rules as a\n"           \
+    "Markdown table (docs/strict-rules.md).\n"
 
 typedef struct run {
     ovo_ctx *ctx;
@@ -47,6 +49,14 @@ static int check_one(const char *label, const unsigned char *data, size_t size, 
 
 static void usage(FILE *f) { fputs(USAGE, f); }
 
+/* The strict rules, one table row each, from the one list in errors.h. */
+static void list_rules(void)
+{
+    puts("| rule | what breaks |\n|---|---|");
+    for (int r = 1; r < OVO_RULE_COUNT_; r++)
+        printf("| `%s` | %s |\n", ovo_rule_id((ovo_rule)r), ovo_rule_doc((ovo_rule)r));
+}
+
 int main(int argc, char **argv)
 {
     run r = {.mode = OVO_MODE_REFERENCE};
@@ -59,6 +69,10 @@ int main(int argc, char **argv)
         const char *a = argv[i];
         if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
             usage(stdout);
+            return 0;
+        }
+        if (strcmp(a, "--list-rules") == 0) {
+            list_rules();
             return 0;
         }
         if (strcmp(a, "--mode") == 0 || strcmp(a, "--jsonl") == 0 || strcmp(a, "--budget") == 0) {

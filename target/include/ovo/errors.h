@@ -114,8 +114,6 @@ bool ovo_exc_expected(ovo_exc e);
       "without converting the wall-clock time")                               \
     X(DOMAIN_INVALID, "bypass.domain.invalid",                                \
       "a domain name field holds text that is not a valid DNS name")          \
-    X(ENUM_NONCANONICAL, "bypass.enum.noncanonical",                          \
-      "an IP protocol enum holds a number with leading zeros or a sign")      \
     X(LIST_FROM_NON_LIST, "bypass.list.from-non-list",                        \
       "a list or set field was built by iterating a string (characters) or "  \
       "an object (keys)")                                                     \
