@@ -276,14 +276,21 @@ def _descend(n, thunk):
 
 def at_room(room, method, *args):
     """Outcome of method(*args) run with its own frame `room` frames below
-    the recursion limit."""
+    the recursion limit.  The call is a plain one, as Field's methods make
+    it: f(*args) would enter a bound method through C, one unit deeper."""
     target = LIMIT - room
     base = _depth() + 1
     n = target - base - 2  # _descend(0) at base + n, thunk + 1, method + 2
+    if len(args) == 3:
+        a, b, c = args
+        thunk = lambda: method(a, b, c)  # noqa: E731
+    else:
+        (a,) = args
+        thunk = lambda: method(a)  # noqa: E731
     old = sys.getrecursionlimit()
     sys.setrecursionlimit(LIMIT)
     try:
-        _descend(n, lambda: method(*args))
+        _descend(n, thunk)
         return "ok"
     except RecursionError:
         return "RecursionError"
@@ -293,11 +300,20 @@ def at_room(room, method, *args):
         sys.setrecursionlimit(old)
 
 
+def _calls(k):
+    if k:
+        _calls(k - 1)
+
+
 def _check_room():
-    seen = []
-    at_room(9, lambda: seen.append(_depth()))
-    # the lambda is the method here
-    assert seen == [LIMIT - 9], seen
+    """A method that makes k nested Python calls completes exactly when
+    room >= k.  A frame that C code enters (f(*args), a generator resumed
+    by str.join, a class's __init__) takes one more unit of the budget
+    than its depth shows, so at_room's callers must be plain calls."""
+    for k in (0, 1, 3):
+        assert at_room(k, _calls, k) == "ok", k
+        if k:
+            assert at_room(k - 1, _calls, k) == "RecursionError", k
 
 
 OUTCOME_CODES = {"ok": "o", "RecursionError": "R", "ValueError": "V", "TypeError": "T"}
@@ -317,8 +333,12 @@ def budget_vector(kind, op, x, rooms):
     # take a frame more: measure in the steady state the oracle runs in
     for _ in range(40):
         at_room(400, method, None, "f", arg)
-    at = "".join(OUTCOME_CODES[at_room(r, method, None, "f", arg)] for r in rooms)
-    again = "".join(OUTCOME_CODES[at_room(r, method, None, "f", arg)] for r in rooms)
+    _check_room()  # from this very call chain
+    at, again = "", ""
+    for r in rooms:
+        at += OUTCOME_CODES[at_room(r, method, None, "f", arg)]
+    for r in rooms:
+        again += OUTCOME_CODES[at_room(r, method, None, "f", arg)]
     assert at == again, (kind, op, value)
     assert rooms == list(range(rooms[0], rooms[0] + len(rooms)))
     return {"budget": kind, "op": op, "v": tag_input(x), "from": rooms[0], "at": at}
@@ -659,18 +679,18 @@ def main():
         emit_value(v)
     for v in format_ints(rng):
         emit_value(v)
-    for _ in range(500):
+    for _ in range(900):
         emit_value(rand_v4(rng))
-    for _ in range(500):
+    for _ in range(900):
         emit_value(rand_v6(rng))
-    for _ in range(600):
+    for _ in range(1200):
         emit_value(rand_net(rng))
-    for _ in range(600):
+    for _ in range(1000):
         emit_value(rand_mac(rng))
-    for _ in range(150):
+    for _ in range(300):
         emit_value(rand_int(rng))
     for alphabet in (V4_ALPHABET, V6_ALPHABET, NET_ALPHABET, MAC_ALPHABET):
-        for _ in range(250):
+        for _ in range(400):
             emit_value(rand_from(rng, alphabet, 0, 24))
     for g in gens():
         emit_value(g)
@@ -685,6 +705,14 @@ def main():
                 if field_run(kind, value)[0] is not None:
                     emit(budget_vector(kind, "c2", value, rooms))
                     emit(budget_vector(kind, "tp", value, rooms))
+    makers = [rand_v4, rand_v6, rand_net, rand_mac, rand_int]
+    for i in range(60):
+        value = makers[i % len(makers)](rng)
+        for kind in KINDS:
+            for op in ("fp", "c", "c2", "tp"):
+                if op in ("c2", "tp") and field_run(kind, value)[0] is None:
+                    continue
+                emit(budget_vector(kind, op, value, rooms))
     for nest in nests():
         levels = nest.spec[0] + (nest.spec[1] is not None)
         r = list(range(max(1, levels - 1), levels + 7))
