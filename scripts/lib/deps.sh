@@ -16,4 +16,4 @@ ovo_need_packages() {
 }
 
 # The packages every build needs.
-OVO_BUILD_PACKAGES="cmake make gcc g++ clang llvm pkg-config libjansson-dev uuid-dev libclang-rt-14-dev"
+OVO_BUILD_PACKAGES="cmake make gcc g++ clang llvm pkg-config libjansson-dev uuid-dev libclang-rt-14-dev afl++ zip unzip file binutils"

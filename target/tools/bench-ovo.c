@@ -6,7 +6,8 @@
  * Every input is loaded into memory first.  Each case below then loops over
  * all inputs, as many times as it takes for one run to last at least
  * --min-time seconds (default 0.2), and is timed with CLOCK_MONOTONIC;
- * --runs runs (default 7) give the median.
+ * --runs runs (default 7) give the median.  The runs of the cases are
+ * interleaved, so load changes on the machine hit every case alike.
  *
  *   jansson.parse        json_loadb(JSON_DECODE_ANY | JSON_ALLOW_NUL) + json_decref
  *   ovo.json_loads       libovo's JSON layer alone (ovo_json_loads + ovo_ctx_reset)
@@ -149,36 +150,51 @@ typedef struct figure {
     double min_ns, max_ns;
 } figure;
 
-/* Median ns per input over runs; each run repeats the pass reps times. */
-static figure measure(const char *name, case_kind k, const corpus *c, ovo_ctx *ctx, int runs,
-                      double min_time, size_t inputs, size_t bytes)
+typedef struct bench_case {
+    const char *name;
+    case_kind kind;
+    size_t inputs, bytes;   /* per pass */
+    uint64_t reps;          /* passes per run, calibrated */
+    uint64_t *per;          /* ns of each run */
+} bench_case;
+
+/* Passes per run so that a run lasts at least min_time (after a warm-up). */
+static void calibrate(bench_case *bc, const corpus *c, ovo_ctx *ctx, double min_time)
 {
-    figure f = {name, inputs, bytes, 0, 0, 0};
-    if (inputs == 0)
-        return f;
-    pass(k, c, ctx);  /* warm-up */
+    bc->reps = 0;
+    if (bc->inputs == 0)
+        return;
+    pass(bc->kind, c, ctx);  /* warm-up */
     uint64_t t0 = now_ns();
-    pass(k, c, ctx);
+    pass(bc->kind, c, ctx);
     uint64_t one = now_ns() - t0;
     if (one == 0)
         one = 1;
-    uint64_t reps = (uint64_t)(min_time * 1e9 / (double)one) + 1;
-    uint64_t *per = calloc((size_t)runs, sizeof *per);
-    if (!per)
-        exit(1);
-    for (int r = 0; r < runs; r++) {
-        uint64_t s = now_ns();
-        for (uint64_t i = 0; i < reps; i++)
-            pass(k, c, ctx);
-        per[r] = now_ns() - s;
-    }
-    qsort(per, (size_t)runs, sizeof *per, cmp_u64);
-    double div = (double)reps * (double)inputs;
-    f.ns_per_input = (runs % 2 ? (double)per[runs / 2]
-                               : ((double)per[runs / 2 - 1] + (double)per[runs / 2]) / 2) / div;
-    f.min_ns = (double)per[0] / div;
-    f.max_ns = (double)per[runs - 1] / div;
-    free(per);
+    bc->reps = (uint64_t)(min_time * 1e9 / (double)one) + 1;
+}
+
+static void run_once(bench_case *bc, const corpus *c, ovo_ctx *ctx, int r)
+{
+    if (bc->reps == 0)
+        return;
+    uint64_t s = now_ns();
+    for (uint64_t i = 0; i < bc->reps; i++)
+        pass(bc->kind, c, ctx);
+    bc->per[r] = now_ns() - s;
+}
+
+/* Median (and range) ns per input of a case's runs. */
+static figure summarize(bench_case *bc, int runs)
+{
+    figure f = {bc->name, bc->inputs, bc->bytes, 0, 0, 0};
+    if (bc->reps == 0)
+        return f;
+    qsort(bc->per, (size_t)runs, sizeof *bc->per, cmp_u64);
+    double div = (double)bc->reps * (double)bc->inputs;
+    f.ns_per_input = (runs % 2 ? (double)bc->per[runs / 2]
+                               : ((double)bc->per[runs / 2 - 1] + (double)bc->per[runs / 2]) / 2) / div;
+    f.min_ns = (double)bc->per[0] / div;
+    f.max_ns = (double)bc->per[runs - 1] / div;
     return f;
 }
 
@@ -272,15 +288,31 @@ int main(int argc, char **argv)
         return 1;
     }
 
+    /* The runs of all cases are interleaved (run 1 of every case, then run
+     * 2, ...), so a change in machine load affects them alike and the
+     * differences between cases stay meaningful. */
+    bench_case cases[6] = {
+        {"jansson.parse", CASE_JANSSON, c.n, c.bytes, 0, NULL},
+        {"ovo.json_loads", CASE_OVO_LOADS, c.n, c.bytes, 0, NULL},
+        {"ovo.evaluate", CASE_OVO_EVAL, c.n, c.bytes, 0, NULL},
+        {"ovo.evaluate+strict", CASE_OVO_EVAL_STRICT, c.n, c.bytes, 0, NULL},
+        {"jansson.parse.tree", CASE_JANSSON_TREE, tree_n, tree_bytes, 0, NULL},
+        {"ovo.from_tree", CASE_OVO_TREE, tree_n, tree_bytes, 0, NULL},
+    };
     figure f[6];
-    f[0] = measure("jansson.parse", CASE_JANSSON, &c, ctx, runs, min_time, c.n, c.bytes);
-    f[1] = measure("ovo.json_loads", CASE_OVO_LOADS, &c, ctx, runs, min_time, c.n, c.bytes);
-    f[2] = measure("ovo.evaluate", CASE_OVO_EVAL, &c, ctx, runs, min_time, c.n, c.bytes);
-    f[3] = measure("ovo.evaluate+strict", CASE_OVO_EVAL_STRICT, &c, ctx, runs, min_time, c.n,
-                   c.bytes);
-    f[4] = measure("jansson.parse.tree", CASE_JANSSON_TREE, &c, ctx, runs, min_time, tree_n,
-                   tree_bytes);
-    f[5] = measure("ovo.from_tree", CASE_OVO_TREE, &c, ctx, runs, min_time, tree_n, tree_bytes);
+    for (int i = 0; i < 6; i++) {
+        cases[i].per = calloc((size_t)runs, sizeof *cases[i].per);
+        if (!cases[i].per)
+            return 1;
+        calibrate(&cases[i], &c, ctx, min_time);
+    }
+    for (int r = 0; r < runs; r++)
+        for (int i = 0; i < 6; i++)
+            run_once(&cases[i], &c, ctx, r);
+    for (int i = 0; i < 6; i++) {
+        f[i] = summarize(&cases[i], runs);
+        free(cases[i].per);
+    }
 
     double deser = f[2].ns_per_input - f[1].ns_per_input;
     double ratio = f[0].ns_per_input > 0 ? deser / f[0].ns_per_input : 0;

@@ -1,0 +1,3 @@
+#!/bin/bash -eu
+# ClusterFuzzLite build: the same script as OSS-Fuzz's (scripts/oss-fuzz/build.sh).
+exec bash -eux "$SRC/ovofuzz/scripts/oss-fuzz/build.sh"
