@@ -76,6 +76,12 @@ static void put_u4(char *w, uint32_t u)
     w[5] = hex[u & 15];
 }
 
+/* ' '..'~' except '"' and '\\': printed as they are */
+static inline bool plain_ascii(unsigned char c)
+{
+    return c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
+}
+
 int ovo_buf_put_json_str(ovo_buf *b, const char *s, size_t n)
 {
     /* worst case: every byte a 6-byte escape (12 for astral, from 4) */
@@ -85,12 +91,17 @@ int ovo_buf_put_json_str(ovo_buf *b, const char *s, size_t n)
     *w++ = '"';
     const char *p = s, *end = s + n;
     while (p < end) {
-        unsigned char c = (unsigned char)*p;
-        if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
-            *w++ = (char)c;
+        /* copy the run of characters that need no escape in one go */
+        const char *run = p;
+        while (p < end && plain_ascii((unsigned char)*p))
             p++;
-            continue;
+        if (p > run) {
+            memcpy(w, run, (size_t)(p - run));
+            w += p - run;
+            if (p == end)
+                break;
         }
+        unsigned char c = (unsigned char)*p;
         if (c < 0x80) {
             p++;
             switch (c) {
