@@ -6,7 +6,15 @@ nullability, the default, the enum values and the container that holds them
 (tuple, list or set: `value in valid_values` behaves differently), and the
 MRO names an ObjectField(subclasses=True) accepts.  Unknown field types abort
 the export: libovo must model every type the catalogue uses.
+
+Per class it also records `init_units`: the recursion units `cls()` takes
+above the frame that calls it (_obj_from_primitive).  The __init__ chain
+differs per class (NeutronObject, NeutronDbObject, Subnet's own __init__)
+and obj_set_defaults deep-copies and coerces every default, so the depth is
+measured, not derived: cls() runs under recursion limits set at a known
+depth (docs/recursion.md).
 """
+import copy
 import json
 import sys
 
@@ -102,6 +110,54 @@ def field_desc(field, name=None):
     return d
 
 
+def _stack_depth():
+    f, n = sys._getframe(1), 0
+    while f is not None:
+        n += 1
+        f = f.f_back
+    return n
+
+
+def _call(fn):
+    return fn()
+
+
+def units_needed(fn, warm=20, most=64):
+    """The recursion units fn() takes above its caller's frame: the
+    smallest k such that fn() completes when the limit leaves k units above
+    the frame calling it.  Every failure below k must be RecursionError
+    (libovo models such a call by its depth alone)."""
+    for _ in range(warm):  # specialize the call sites, as a warm process has
+        fn()
+    for k in range(1, most):
+        base = _stack_depth()      # this frame; _call runs at base + 1
+        old = sys.getrecursionlimit()
+        sys.setrecursionlimit(base + 1 + k)
+        try:
+            _call(fn)
+            done = True
+        except RecursionError:
+            done = False
+        finally:
+            sys.setrecursionlimit(old)
+        if done:
+            return k
+    raise SystemExit("%r needs more than %d units" % (fn, most))
+
+
+def check_defaults(cls):
+    """libovo stores defaults as exported: coercing a copy of each one
+    (what obj_set_defaults sets) must give back an equal value of the same
+    type."""
+    obj = cls()
+    for name, field in cls.fields.items():
+        if field._default is F.UnspecifiedDefault:
+            continue
+        v = field.coerce(obj, name, copy.deepcopy(field._default))
+        if type(v) is not type(field._default) or v != field._default:
+            raise SystemExit("%s.%s: the default coerces to %r" % (cls.__name__, name, v))
+
+
 def mro_names(cls):
     # oslo_versionedobjects/fields.py Object._get_all_obj_names
     return [p.obj_name() for p in cls.mro() if hasattr(p, "obj_name")]
@@ -116,9 +172,11 @@ def main():
         if len(classes) != 1:
             raise SystemExit("%s: %d registered versions" % (name, len(classes)))
         cls = classes[0]
+        check_defaults(cls)
         objects.append({
             "name": name,
             "version": cls.VERSION,
+            "init_units": units_needed(cls),
             "mro": mro_names(cls),
             "fields": [field_desc(f, n) for n, f in cls.fields.items()],
         })

@@ -271,6 +271,15 @@ static void emit_class(json_t *o, int idx)
     fprintf(out, "};\n");
 }
 
+/* init_units: a small positive count (the measured depth of cls()). */
+static unsigned init_units(json_t *o)
+{
+    json_t *u = json_object_get(o, "init_units");
+    if (!json_is_integer(u) || json_integer_value(u) < 1 || json_integer_value(u) > 1000)
+        die("%s: init_units missing or out of range", str_of(o, "name"));
+    return (unsigned)json_integer_value(u);
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 3) {
@@ -308,9 +317,10 @@ int main(int argc, char **argv)
         size_t nf = json_array_size(json_object_get(o, "fields"));
         fprintf(out,
                 "    {.name = \"%s\", .name_len = %zu, .version = \"%s\", .mro = ovo_c%zu_mro, "
-                ".nmro = %zu, .fields = ovo_c%zu_fields, .nfields = %zu, .fields_by_name = ovo_c%zu_by_name},\n",
+                ".nmro = %zu, .fields = ovo_c%zu_fields, .nfields = %zu, .fields_by_name = ovo_c%zu_by_name, "
+                ".init_units = %u},\n",
                 name, strlen(name), str_of(o, "version"), i,
-                json_array_size(json_object_get(o, "mro")), i, nf, i);
+                json_array_size(json_object_get(o, "mro")), i, nf, i, init_units(o));
     }
     fprintf(out, "};\nconst size_t ovo_nclasses = %zu;\n", json_array_size(objects));
     if (fclose(out) != 0)

@@ -25,6 +25,9 @@ ovo_ctx *ovo_ctx_new(const ovo_limits *limits)
         ctx->limits.strict_size = DEFAULT_STRICT_SIZE;
     if (!ctx->limits.stack_budget)
         ctx->limits.stack_budget = OVO_FR_LIMIT;
+    /* a fresh context is at the caller's depth with the whole budget (the
+     * field-type entry points can be called directly) */
+    ctx->frame_limit = (int32_t)ctx->limits.stack_budget;
     ovo_arena_init(&ctx->arena);
     return ctx;
 }

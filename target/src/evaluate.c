@@ -90,6 +90,10 @@ int ovo_json_loads(ovo_ctx *ctx, const void *data, size_t size, const ovo_val **
         *reason = OVO_JSON_UTF8;
         return -1;
     }
+    if (ctx->frame_limit < OVO_FR_JSON_LOADS) {
+        *reason = OVO_JSON_DEPTH;  /* the scanner's call itself fails */
+        return -1;
+    }
     return ovo_json_parse(ctx, data, size, ovo_top_json_units(ctx), out, reason);
 }
 

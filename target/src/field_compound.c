@@ -65,10 +65,10 @@ int ovo_list_from_primitive(ovo_ctx *ctx, const ovo_type_desc *td, const ovo_val
 int ovo_list_coerce(ovo_ctx *ctx, const ovo_type_desc *td, const ovo_val *in,
                     const ovo_val **out)
 {
+    if (ovo_frames_probe(ctx, OVO_FR_LIST_COERCE) < 0)
+        return -1;
     if (in->type != OVO_LIST && in->type != OVO_TUPLE && in->type != OVO_SET)
         return ovo_raise(ctx, OVO_EXC_VALUE_ERROR, OVO_RULE_NONE);
-    if (ovo_frames_probe(ctx, OVO_PEAK_COERCED_INIT) < 0)
-        return -1;
     const ovo_val **items;
     uint32_t n = in->u.seq.n;
     ovo_val *l = new_seq(ctx, OVO_LIST, n, &items);
@@ -228,16 +228,30 @@ int ovo_set_coerce(ovo_ctx *ctx, const ovo_type_desc *td, const ovo_val *in,
 {
     if (in->type != OVO_SET)
         return ovo_raise(ctx, OVO_EXC_VALUE_ERROR, OVO_RULE_NONE);
-    if (ovo_frames_probe(ctx, OVO_PEAK_COERCED_INIT) < 0)
+    if (ovo_frames_probe(ctx, OVO_FR_SET_COERCE) < 0)
         return -1;
     const ovo_val **items;
     uint32_t n = in->u.seq.n, m;
     ovo_val *s = new_seq(ctx, OVO_SET, n, &items);
     if (!s || ovo_frames_enter(ctx, OVO_FR_COERCED_ELEMENT) < 0)
         return -1;
+    /* CoercedSet._coerce_iterable walks the set in hash order.  None, the
+     * one element Field.coerce rejects, hashes to a fixed slot while
+     * strings land in random ones (the per-process hash seed), so the
+     * other elements usually come first (docs/recursion.md): coerce them,
+     * then any None. */
     int rc = 0;
-    for (uint32_t i = 0; rc == 0 && i < n; i++)
-        rc = ovo_field_coerce(ctx, td->element, in->u.seq.items[i], &items[i]);
+    for (int pass = 0; rc == 0 && pass < 2; pass++) {
+        for (uint32_t i = 0; rc == 0 && i < n; i++) {
+            const ovo_val *x = in->u.seq.items[i];
+            if ((x->type == OVO_NONE) != (pass == 1))
+                continue;
+            /* "%s[%s]" % (self._field, element), then Field.coerce */
+            rc = ovo_frames_probe_fmt(ctx, x, 0);
+            if (rc == 0)
+                rc = ovo_field_coerce(ctx, td->element, x, &items[i]);
+        }
+    }
     ovo_frames_leave(ctx, OVO_FR_COERCED_ELEMENT);
     if (rc < 0)
         return -1;
@@ -295,15 +309,16 @@ int ovo_object_coerce(ovo_ctx *ctx, const ovo_type_desc *td, const ovo_val *in,
         return ovo_raise(ctx, OVO_EXC_VALUE_ERROR, OVO_RULE_NONE);
     const ovo_class *cls = in->u.obj->cls;
     bool ok;
-    if (td->subclasses) {
-        if (ovo_frames_probe(ctx, 1) < 0)  /* _get_all_obj_names */
-            return -1;
+    /* value.obj_name(); with subclasses, _get_all_obj_names -> mro() and
+     * obj_name() of each class */
+    if (ovo_frames_probe(ctx, td->subclasses ? 2 : 1) < 0)
+        return -1;
+    if (td->subclasses)
         ok = ovo_class_has_name(cls, td->obj_name);
-    } else {
+    else
         ok = strcmp(cls->name, td->obj_name) == 0;
-    }
-    if (!ok)
-        return ovo_raise(ctx, OVO_EXC_VALUE_ERROR, OVO_RULE_NONE);
+    if (!ok)  /* the message names types, not values */
+        return ovo_value_error(ctx, NULL);
     *out = in;
     return 0;
 }

@@ -16,6 +16,7 @@
  * which changes nothing.
  */
 #include "fields.h"
+#include "frames.h"
 #include "ovo/isotime.h"
 
 /* DateTime.coerce's zone handling on a datetime. */
@@ -42,10 +43,23 @@ static int make_datetime(ovo_ctx *ctx, const ovo_datetime *dt, const ovo_val **o
     return 0;
 }
 
-/* timeutils.parse_isotime on a value known to be a str. */
-static int parse_str(ovo_ctx *ctx, ovo_str s, ovo_isotime *it)
+/* timeutils.parse_isotime(v), called from the current frame: every
+ * failure is a ValueError (the value's type does not matter). */
+static int parse_isotime(ovo_ctx *ctx, const ovo_val *in, ovo_isotime *it)
 {
-    if (ovo_isotime_parse(s.ptr, s.len, it) != OVO_ISOTIME_OK)
+    if (ovo_frames_probe(ctx, OVO_FR_PARSE_DATE) < 0)
+        return -1;
+    if (in->type != OVO_STR)
+        return ovo_raise(ctx, OVO_EXC_VALUE_ERROR, OVO_RULE_NONE);
+    ovo_isotime_status st = ovo_isotime_parse(in->u.s.ptr, in->u.s.len, it);
+    if (st == OVO_ISOTIME_NO_MATCH)
+        return ovo_raise(ctx, OVO_EXC_VALUE_ERROR, OVO_RULE_NONE);
+    static const int32_t tz_units[] = {
+        [OVO_ISO_ZONE_NONE] = OVO_FR_TZ_NONE,
+        [OVO_ISO_ZONE_Z] = OVO_FR_TZ_Z,
+        [OVO_ISO_ZONE_OFFSET] = OVO_FR_TZ_OFFSET,
+    };
+    if (ctx->frames + tz_units[it->zone] > ctx->frame_limit || st != OVO_ISOTIME_OK)
         return ovo_raise(ctx, OVO_EXC_VALUE_ERROR, OVO_RULE_NONE);
     return 0;
 }
@@ -53,10 +67,10 @@ static int parse_str(ovo_ctx *ctx, ovo_str s, ovo_isotime *it)
 int ovo_datetime_from_primitive(ovo_ctx *ctx, const ovo_type_desc *td, const ovo_val *in,
                                 const ovo_val **out)
 {
-    if (in->type != OVO_STR)
-        return ovo_raise(ctx, OVO_EXC_VALUE_ERROR, OVO_RULE_NONE);
+    /* self.coerce(obj, attr, timeutils.parse_isotime(value)); coerce on a
+     * datetime stays shallower */
     ovo_isotime it;
-    if (parse_str(ctx, in->u.s, &it) < 0)
+    if (parse_isotime(ctx, in, &it) < 0)
         return -1;
     if (ovo_strict(ctx)) {
         if (!ovo_isotime_canonical(in->u.s.ptr, in->u.s.len))
@@ -74,14 +88,19 @@ int ovo_datetime_coerce(ovo_ctx *ctx, const ovo_type_desc *td, const ovo_val *in
     ovo_datetime dt;
     if (in->type == OVO_STR) {
         ovo_isotime it;
-        if (parse_str(ctx, in->u.s, &it) < 0)
+        if (parse_isotime(ctx, in, &it) < 0)
             return -1;
         dt = it.dt;
     } else if (in->type == OVO_DATETIME) {
         dt = in->u.dt;
     } else {
-        return ovo_raise(ctx, OVO_EXC_VALUE_ERROR, OVO_RULE_NONE);
+        /* "A datetime.datetime is required in field %(attr)s, not a
+         * %(type)s" */
+        return ovo_value_error(ctx, NULL);
     }
+    /* value.utcoffset(), value.replace(...) */
+    if (ovo_frames_probe(ctx, 1) < 0)
+        return -1;
     apply_tz_policy(td, &dt);
     if (in->type == OVO_DATETIME && dt.has_tz == in->u.dt.has_tz &&
         dt.utcoffset_s == in->u.dt.utcoffset_s) {
@@ -98,6 +117,8 @@ int ovo_datetime_to_primitive(ovo_ctx *ctx, const ovo_type_desc *td, const ovo_v
      * such attribute.  Unreachable after coerce, kept for safety. */
     if (in->type != OVO_DATETIME)
         return ovo_raise(ctx, OVO_EXC_ATTRIBUTE_ERROR, OVO_RULE_CRASH_OTHER);
+    if (ovo_frames_probe(ctx, OVO_FR_ISOTIME) < 0)
+        return -1;
     /* The zone's name is appended verbatim; ovo_datetime keeps only the
      * offset, so an aware value's name is derived from it (exact for Z,
      * no zone, and non-zero offsets with minutes below 60). */

@@ -6,33 +6,30 @@
 #include "frames.h"
 #include "json.h"
 
-/* jsonutils.loads(s) -> json.loads(encodeutils.safe_decode(s)); the
- * reference wraps every exception, RecursionError included, in ValueError
- * (DictOfMiscValues.coerce). */
+/* try: jsonutils.loads(value) -> json.loads(encodeutils.safe_decode(s))
+ * except Exception: raise ValueError(_(...) % value).  Whatever fails
+ * inside, RecursionError included, becomes the ValueError, provided the
+ * handler's message fits (the value is a str: only _() takes units). */
 static int loads(ovo_ctx *ctx, ovo_str s, const ovo_val **out)
 {
-    if (ovo_frames_enter(ctx, 1) < 0)  /* jsonutils.loads */
-        goto wrapped;
-    if (ovo_frames_probe(ctx, 1) < 0) {  /* encodeutils.safe_decode */
+    int rc = ovo_frames_enter(ctx, 1);  /* jsonutils.loads */
+    if (rc == 0) {
+        rc = ovo_frames_probe(ctx, OVO_FR_SAFE_DECODE);
+        /* json.loads runs beside safe_decode: its scanner sits
+         * OVO_FR_JSON_LOADS above jsonutils.loads */
+        int32_t room = ctx->frame_limit - ctx->frames - OVO_FR_JSON_LOADS;
         ovo_frames_leave(ctx, 1);
-        goto wrapped;
+        if (rc == 0 && room >= 0) {
+            ovo_json_reason reason;
+            rc = ovo_json_parse(ctx, s.ptr, s.len, (uint32_t)room, out, &reason);
+            if (rc == 0)
+                return 0;
+        }
     }
-    /* json.loads -> decode -> raw_decode -> scanner, then one unit per
-     * container */
-    int32_t room = ctx->frame_limit - ctx->frames - OVO_FR_JSON_LOADS;
-    ovo_frames_leave(ctx, 1);
-    if (room < 0)
-        goto wrapped;
-    ovo_json_reason reason;
-    if (ovo_json_parse(ctx, s.ptr, s.len, (uint32_t)room, out, &reason) == 0)
-        return 0;
-    if (ovo_failed(ctx))
-        return -1;  /* our own MemoryError */
-wrapped:
     if (ctx->exc == OVO_EXC_MEMORY_ERROR)
-        return -1;
+        return -1;  /* our own */
     ovo_clear_exc(ctx);
-    return ovo_raise(ctx, OVO_EXC_VALUE_ERROR, OVO_RULE_NONE);
+    return ovo_value_error(ctx, NULL);
 }
 
 int ovo_misc_dict_coerce(ovo_ctx *ctx, const ovo_type_desc *td, const ovo_val *in,
@@ -42,8 +39,8 @@ int ovo_misc_dict_coerce(ovo_ctx *ctx, const ovo_type_desc *td, const ovo_val *i
         *out = in;
         return 0;
     }
-    if (in->type != OVO_STR)
-        return ovo_raise(ctx, OVO_EXC_VALUE_ERROR, OVO_RULE_NONE);
+    if (in->type != OVO_STR)  /* "... not type of dict or stringified JSON" */
+        return ovo_value_error(ctx, in);
     if (loads(ctx, in->u.s, out) < 0)
         return -1;
     if (ovo_strict(ctx) && (*out)->type == OVO_STR)
@@ -64,11 +61,11 @@ int ovo_misc_dict_from_primitive(ovo_ctx *ctx, const ovo_type_desc *td, const ov
 
 /* to_primitive: jsonutils.dumps(value) -> json.dumps(value, default=...)
  * -> JSONEncoder.encode -> iterencode -> the C encoder, which takes one
- * recursion unit per container. */
+ * recursion unit per container; RecursionError passes through. */
 int ovo_misc_dict_to_primitive(ovo_ctx *ctx, const ovo_type_desc *td, const ovo_val *in,
                                const ovo_val **out)
 {
-    int32_t room = ctx->frame_limit - ctx->frames - OVO_FR_JSON_DUMPS - 1;
+    int32_t room = ctx->frame_limit - ctx->frames - OVO_FR_JSON_DUMPS;
     if (ovo_frames_probe(ctx, OVO_FR_JSON_DUMPS) < 0)
         return -1;
     ovo_str s;

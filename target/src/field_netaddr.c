@@ -41,8 +41,9 @@
  * `except Exception` a ValueError, elsewhere it escapes.  Error messages
  * format the value with %r/%s, which for a nested list or dict takes one C
  * recursion guard per level.  The room each path needs (frames beyond the
- * method's own) was measured on the reference with the method running at
- * a controlled depth; tests/data/netaddr.jsonl holds those measurements.
+ * method's own frame) was measured on the reference with the method
+ * running at a controlled depth; tests/data/netaddr.jsonl holds those
+ * measurements.
  */
 #include "fields.h"
 
@@ -51,78 +52,16 @@
 
 /* ------------------------------------------------------------ the stack */
 
-/* Frames available beyond the running method's: a path that needs k more
- * frames completes when room >= k. */
+/* Units available above the running method's frame (ctx->frames counts
+ * it): a path that needs k more completes when room >= k. */
 static int32_t room(const ovo_ctx *ctx)
 {
-    return ctx->frame_limit - 1 - ctx->frames;
+    return ctx->frame_limit - ctx->frames;
 }
 
 static int recursion_error(ovo_ctx *ctx)
 {
     return ovo_raise(ctx, OVO_EXC_RECURSION_ERROR, OVO_RULE_CRASH_RECURSION);
-}
-
-/* The C recursion guards repr() / str() of v takes: one per nesting level
- * counting the innermost element (or empty container), so "%r" % [[1]]
- * takes 3 and "%r" % 1 takes 1.  Counts at most cap (>= 1); walks with an
- * explicit stack of at most cap entries. */
-static int repr_depth(ovo_ctx *ctx, const ovo_val *v, int32_t cap, int32_t *out)
-{
-    bool seq = v->type == OVO_LIST || v->type == OVO_TUPLE || v->type == OVO_SET;
-    if ((!seq && v->type != OVO_DICT) || cap <= 1) {
-        *out = 1;
-        return 0;
-    }
-    typedef struct walk {
-        const ovo_val *v;
-        uint32_t next;
-    } walk;
-    walk *stack = ovo_alloc(ctx, (size_t)cap * sizeof *stack);
-    if (!stack)
-        return -1;
-    int32_t depth = 1, best = 1;
-    stack[0] = (walk){v, 0};
-    while (depth > 0 && best < cap) {
-        walk *top = &stack[depth - 1];
-        const ovo_val *c = top->v;
-        const ovo_val *child;
-        if (c->type == OVO_DICT) {
-            if (top->next >= c->u.dict.n) {
-                depth--;
-                continue;
-            }
-            child = c->u.dict.entries[top->next++].value;
-            if (best < depth + 1)   /* the key's repr */
-                best = depth + 1;
-        } else {
-            if (top->next >= c->u.seq.n) {
-                depth--;
-                continue;
-            }
-            child = c->u.seq.items[top->next++];
-        }
-        if (best < depth + 1)
-            best = depth + 1;
-        if ((child->type == OVO_LIST || child->type == OVO_TUPLE ||
-             child->type == OVO_SET || child->type == OVO_DICT) && depth + 1 < cap)
-            stack[depth++] = (walk){child, 0};
-    }
-    *out = best < cap ? best : cap;
-    return 0;
-}
-
-/* RecursionError unless room covers offset plus the guards "%r" % v
- * takes. */
-static int need_repr_room(ovo_ctx *ctx, const ovo_val *v, int32_t offset)
-{
-    int32_t avail = room(ctx) - offset;
-    if (avail < 1)
-        return recursion_error(ctx);
-    int32_t r;
-    if (repr_depth(ctx, v, avail + 1, &r) < 0)
-        return -1;
-    return r > avail ? recursion_error(ctx) : 0;
 }
 
 static bool is_container(const ovo_val *v)
@@ -265,7 +204,7 @@ static int ip_address_run(ovo_ctx *ctx, const ovo_type_desc *td, const ovo_val *
         d.base--;           /* the copy constructor */
     if (room(ctx) < d.base)
         return recursion_error(ctx);
-    if (is_container(in) && need_repr_room(ctx, in, d.repr_offset) < 0)
+    if (is_container(in) && ovo_frames_probe_repr(ctx, in, d.repr_offset) < 0)
         return -1;
     ovo_ipaddr ip;
     if (ovo_netaddr_ip_address(ctx, in, &ip) != OVO_EXC_NONE)
@@ -394,7 +333,7 @@ static int neutron_value_error(ovo_ctx *ctx, const ovo_val *in)
 {
     if (room(ctx) < 2)
         return recursion_error(ctx);
-    if (is_container(in) && need_repr_room(ctx, in, 0) < 0)
+    if (is_container(in) && ovo_frames_probe_repr(ctx, in, 0) < 0)
         return -1;
     return ovo_raise(ctx, OVO_EXC_VALUE_ERROR, OVO_RULE_NONE);
 }
@@ -479,16 +418,15 @@ int ovo_mac_address_coerce(ovo_ctx *ctx, const ovo_type_desc *td, const ovo_val 
     return 0;
 }
 
-/* str(AuthenticEUI) returns the input str at once; for an EUI built from
- * an int it formats (EUI.__str__ -> int_to_str -> int_to_words: seven
- * frames).  ovo_mac does not record which it was, so this takes the str
- * case, by far the usual one. */
+/* str(AuthenticEUI) returns the input str at once (two frames); for an
+ * EUI built from an int it formats (EUI.__str__ -> int_to_str ->
+ * int_to_words: seven frames). */
 int ovo_mac_address_to_primitive(ovo_ctx *ctx, const ovo_type_desc *td, const ovo_val *in,
                                  const ovo_val **out)
 {
     if (in->type != OVO_MAC)
         return generic_str(ctx, in, out);
-    if (room(ctx) < 2)
+    if (room(ctx) < (in->u.mac.from_str ? 2 : 7))
         return recursion_error(ctx);
     return str_result(ctx, in->u.mac.text.ptr, in->u.mac.text.len, false, out);
 }

@@ -10,9 +10,12 @@
 
 /* ---------------------------------------------------------------- String */
 
-/* String.coerce: isinstance(value, (int, float, str, datetime)) -> str() */
+/* String.coerce: isinstance(value, (int, float, str, datetime)) -> str(),
+ * else ValueError (naming the value's type, not the value) */
 static int string_coerce(ovo_ctx *ctx, const ovo_val *in, const ovo_val **out)
 {
+    if (ovo_frames_probe(ctx, OVO_FR_ISINSTANCE_TUPLE) < 0)
+        return -1;
     switch (in->type) {
     case OVO_STR:
         *out = in;
@@ -32,8 +35,19 @@ static int string_coerce(ovo_ctx *ctx, const ovo_val *in, const ovo_val **out)
         return 0;
     }
     default:
-        return ovo_raise(ctx, OVO_EXC_VALUE_ERROR, OVO_RULE_NONE);
+        return ovo_value_error(ctx, NULL);
     }
+}
+
+/* super().coerce(obj, attr, value) from a String subclass: String.coerce
+ * in a frame of its own. */
+static int super_string_coerce(ovo_ctx *ctx, const ovo_val *in, const ovo_val **out)
+{
+    if (ovo_frames_enter(ctx, 1) < 0)
+        return -1;
+    int rc = string_coerce(ctx, in, out);
+    ovo_frames_leave(ctx, 1);
+    return rc;
 }
 
 int ovo_string_from_primitive(ovo_ctx *ctx, const ovo_type_desc *td, const ovo_val *in,
@@ -127,12 +141,13 @@ bool ovo_uuid_is_canonical(ovo_str s)
 int ovo_uuid_coerce(ovo_ctx *ctx, const ovo_type_desc *td, const ovo_val *in,
                     const ovo_val **out)
 {
+    /* uuid.UUID(str(value)) */
+    if (ovo_frames_probe_str(ctx, in, 0) < 0 || ovo_frames_probe(ctx, OVO_FR_UUID) < 0)
+        return -1;
     if (in->type == OVO_LIST || in->type == OVO_DICT)
         return ovo_raise(ctx, OVO_EXC_VALUE_ERROR, OVO_RULE_NONE);  /* repr is never hex */
     ovo_str s;
     if (ovo_py_str(ctx, in, &s) < 0)
-        return -1;
-    if (ovo_frames_probe(ctx, OVO_PEAK_UUID) < 0)
         return -1;
     int valid = ovo_uuid_text_valid(ctx, s);
     if (valid <= 0)
@@ -165,10 +180,11 @@ int ovo_uuid_to_primitive(ovo_ctx *ctx, const ovo_type_desc *td, const ovo_val *
 int ovo_oslo_uuid_coerce(ovo_ctx *ctx, const ovo_type_desc *td, const ovo_val *in,
                          const ovo_val **out)
 {
+    /* "%s" % value, then catch_warnings, filterwarnings, uuid.UUID() */
+    if (ovo_frames_probe(ctx, OVO_FR_UUID) < 0)
+        return -1;
     ovo_str s;
     if (ovo_py_str(ctx, in, &s) < 0)
-        return -1;
-    if (ovo_frames_probe(ctx, OVO_PEAK_OSLO_UUID) < 0)
         return -1;
     if (ovo_strict(ctx) && (in->type != OVO_STR || !ovo_uuid_is_canonical(s)))
         ovo_note(ctx, OVO_RULE_UUID_UNCHECKED);
@@ -210,7 +226,8 @@ static int valid_value(ovo_ctx *ctx, const ovo_type_desc *td, const ovo_val *in,
     return 0;
 }
 
-/* Enum.coerce (and SecurityEvent.coerce): membership, then String.coerce */
+/* Enum.coerce (and SecurityEvent.coerce): membership (its comparisons
+ * stay below String.coerce's depth), then super().coerce */
 int ovo_enum_coerce(ovo_ctx *ctx, const ovo_type_desc *td, const ovo_val *in,
                     const ovo_val **out)
 {
@@ -218,10 +235,8 @@ int ovo_enum_coerce(ovo_ctx *ctx, const ovo_type_desc *td, const ovo_val *in,
     if (valid_value(ctx, td, in, &found) < 0)
         return -1;
     if (!found)
-        return ovo_raise(ctx, OVO_EXC_VALUE_ERROR, OVO_RULE_NONE);
-    if (ovo_frames_probe(ctx, 1) < 0)  /* String.coerce */
-        return -1;
-    return string_coerce(ctx, in, out);
+        return ovo_value_error(ctx, in);  /* "Field value %s is invalid" */
+    return super_string_coerce(ctx, in, out);
 }
 int ovo_enum_from_primitive(ovo_ctx *ctx, const ovo_type_desc *td, const ovo_val *in,
                             const ovo_val **out)
@@ -271,14 +286,13 @@ int ovo_domain_name_coerce(ovo_ctx *ctx, const ovo_type_desc *td, const ovo_val 
                            const ovo_val **out)
 {
     if (in->type != OVO_STR)
-        return ovo_raise(ctx, OVO_EXC_VALUE_ERROR, OVO_RULE_NONE);
+        return ovo_value_error(ctx, in);  /* "Field value %s is not a string" */
     if (in->u.s.len > 255 && ovo_py_str_len(in->u.s) > 255)
-        return ovo_raise(ctx, OVO_EXC_VALUE_ERROR, OVO_RULE_NONE);
-    if (ovo_frames_probe(ctx, 1) < 0)  /* String.coerce */
+        return ovo_value_error(ctx, in);  /* "Domain name %s is too long" */
+    if (super_string_coerce(ctx, in, out) < 0)
         return -1;
     if (ovo_strict(ctx) && !dns_name_valid(in->u.s))
         ovo_note(ctx, OVO_RULE_DOMAIN_INVALID);
-    *out = in;
     return 0;
 }
 int ovo_domain_name_from_primitive(ovo_ctx *ctx, const ovo_type_desc *td, const ovo_val *in,
@@ -321,12 +335,29 @@ static void note_int_result(ovo_ctx *ctx, const ovo_val *v)
 }
 
 /* Integer.coerce: int(value) */
+static int integer_coerce(ovo_ctx *ctx, const ovo_val *in, const ovo_val **out)
+{
+    if (ovo_frames_probe(ctx, OVO_FR_INT) < 0)
+        return -1;
+    return py_int(ctx, in, out);
+}
+
+/* super().coerce(obj, attr, value) from an Integer subclass */
+static int super_integer_coerce(ovo_ctx *ctx, const ovo_val *in, const ovo_val **out)
+{
+    if (ovo_frames_enter(ctx, 1) < 0)
+        return -1;
+    int rc = integer_coerce(ctx, in, out);
+    ovo_frames_leave(ctx, 1);
+    return rc;
+}
+
 int ovo_integer_coerce(ovo_ctx *ctx, const ovo_type_desc *td, const ovo_val *in,
                        const ovo_val **out)
 {
     if (ovo_strict(ctx) && in->type != OVO_INT)
         ovo_note(ctx, OVO_RULE_INT_COERCED);
-    if (py_int(ctx, in, out) < 0)
+    if (integer_coerce(ctx, in, out) < 0)
         return -1;
     note_int_result(ctx, *out);
     return 0;
@@ -348,14 +379,12 @@ int ovo_int_range_coerce(ovo_ctx *ctx, const ovo_type_desc *td, const ovo_val *i
                          const ovo_val **out)
 {
     if (!ovo_isinstance_int(in))
-        return ovo_raise(ctx, OVO_EXC_VALUE_ERROR, OVO_RULE_NONE);
+        return ovo_value_error(ctx, in);  /* "Field value %s is not an integer" */
     if (ovo_py_int_cmp_i64(in, td->min) < 0 || ovo_py_int_cmp_i64(in, td->max) > 0)
-        return ovo_raise(ctx, OVO_EXC_VALUE_ERROR, OVO_RULE_NONE);
-    if (ovo_frames_probe(ctx, 1) < 0)  /* Integer.coerce */
-        return -1;
+        return ovo_value_error(ctx, in);  /* "Field value %s is invalid" */
     if (ovo_strict(ctx) && in->type == OVO_BOOL)
         ovo_note(ctx, OVO_RULE_INT_BOOL);
-    return py_int(ctx, in, out);
+    return super_integer_coerce(ctx, in, out);
 }
 int ovo_int_range_from_primitive(ovo_ctx *ctx, const ovo_type_desc *td, const ovo_val *in,
                                  const ovo_val **out)
@@ -374,17 +403,17 @@ int ovo_int_enum_coerce(ovo_ctx *ctx, const ovo_type_desc *td, const ovo_val *in
                         const ovo_val **out)
 {
     if (!ovo_isinstance_int(in))
-        return ovo_raise(ctx, OVO_EXC_VALUE_ERROR, OVO_RULE_NONE);
+        return ovo_value_error(ctx, in);  /* "Field value %s is not an integer" */
     bool found;
     if (valid_value(ctx, td, in, &found) < 0)
         return -1;
+    /* "Field value %(value)s is not in the list of valid values:
+     * %(values)s": the tuple of ints prints two levels deep */
     if (!found)
-        return ovo_raise(ctx, OVO_EXC_VALUE_ERROR, OVO_RULE_NONE);
-    if (ovo_frames_probe(ctx, 1) < 0)  /* Integer.coerce */
-        return -1;
+        return ovo_value_error(ctx, in);
     if (ovo_strict(ctx) && in->type == OVO_BOOL)
         ovo_note(ctx, OVO_RULE_INT_BOOL);
-    return py_int(ctx, in, out);
+    return super_integer_coerce(ctx, in, out);
 }
 int ovo_int_enum_from_primitive(ovo_ctx *ctx, const ovo_type_desc *td, const ovo_val *in,
                                 const ovo_val **out)
@@ -415,6 +444,17 @@ static bool ascii_port(const char *p, size_t n)
     return true;
 }
 
+/* PortRanges._validate_port: the check runs in _is_port_acceptable and
+ * the error's message in _validate_port's frame, no deeper. */
+static int validate_port(ovo_ctx *ctx, const ovo_type_desc *td, const ovo_val *v)
+{
+    if (ovo_frames_probe(ctx, OVO_FR_VALIDATE_PORT) < 0)
+        return -1;
+    if (!port_ok(ctx, td, v))
+        return ovo_raise(ctx, OVO_EXC_VALUE_ERROR, OVO_RULE_NONE);
+    return 0;
+}
+
 /* PortRanges.coerce: an int (bool too, kept as given) in range; a str that
  * isnumeric() and int()s into range, kept verbatim; or a str that splits
  * on ':' into exactly two int()-able parts, ordered and in range. */
@@ -422,22 +462,21 @@ int ovo_port_ranges_coerce(ovo_ctx *ctx, const ovo_type_desc *td, const ovo_val 
                            const ovo_val **out)
 {
     if (ovo_isinstance_int(in)) {
-        if (!port_ok(ctx, td, in))
-            return ovo_raise(ctx, OVO_EXC_VALUE_ERROR, OVO_RULE_NONE);
+        if (validate_port(ctx, td, in) < 0)
+            return -1;
         if (ovo_strict(ctx) && in->type == OVO_BOOL)
             ovo_note(ctx, OVO_RULE_PORTRANGE_BOOL);
         *out = in;
         return 0;
     }
     if (in->type != OVO_STR)
-        return ovo_raise(ctx, OVO_EXC_VALUE_ERROR, OVO_RULE_NONE);
+        return ovo_value_error(ctx, in);  /* "... not a %(type)s" % value */
     ovo_str s = in->u.s;
     const ovo_val *a, *b;
     if (ovo_py_str_isnumeric(s)) {
-        if (ovo_py_int_from_str(ctx, s, 10, &a) < 0)
+        if (ovo_frames_probe(ctx, OVO_FR_INT) < 0 || ovo_py_int_from_str(ctx, s, 10, &a) < 0 ||
+            validate_port(ctx, td, a) < 0)
             return -1;
-        if (!port_ok(ctx, td, a))
-            return ovo_raise(ctx, OVO_EXC_VALUE_ERROR, OVO_RULE_NONE);
         if (ovo_strict(ctx) && !ascii_port(s.ptr, s.len))
             ovo_note(ctx, OVO_RULE_PORTRANGE_NONCANONICAL);
         *out = in;
@@ -445,14 +484,17 @@ int ovo_port_ranges_coerce(ovo_ctx *ctx, const ovo_type_desc *td, const ovo_val 
     }
     const char *colon = memchr(s.ptr, ':', s.len);
     if (!colon || memchr(colon + 1, ':', s.len - (size_t)(colon + 1 - s.ptr)))
-        return ovo_raise(ctx, OVO_EXC_VALUE_ERROR, OVO_RULE_NONE);
+        return ovo_value_error(ctx, NULL);
     ovo_str left = {s.ptr, (uint32_t)(colon - s.ptr)};
     ovo_str right = {colon + 1, (uint32_t)(s.len - left.len - 1)};
     /* list(map(int, values)): the first failure wins */
-    if (ovo_py_int_from_str(ctx, left, 10, &a) < 0 || ovo_py_int_from_str(ctx, right, 10, &b) < 0)
+    if (ovo_frames_probe(ctx, OVO_FR_INT) < 0 || ovo_py_int_from_str(ctx, left, 10, &a) < 0 ||
+        ovo_py_int_from_str(ctx, right, 10, &b) < 0)
         return -1;
-    if (ovo_py_int_cmp(a, b) > 0 || !port_ok(ctx, td, a) || !port_ok(ctx, td, b))
-        return ovo_raise(ctx, OVO_EXC_VALUE_ERROR, OVO_RULE_NONE);
+    if (ovo_py_int_cmp(a, b) > 0)
+        return ovo_value_error(ctx, NULL);
+    if (validate_port(ctx, td, a) < 0 || validate_port(ctx, td, b) < 0)
+        return -1;
     if (ovo_strict(ctx) && (!ascii_port(left.ptr, left.len) || !ascii_port(right.ptr, right.len)))
         ovo_note(ctx, OVO_RULE_PORTRANGE_NONCANONICAL);
     *out = in;

@@ -4,6 +4,7 @@
 #include "fields.h"
 
 #include "frames.h"
+#include "pyobj.h"
 
 #define KIND(k) {ovo_##k##_from_primitive, ovo_##k##_coerce, ovo_##k##_to_primitive}
 
@@ -37,6 +38,13 @@ int ovo_op_identity(ovo_ctx *ctx, const ovo_type_desc *td, const ovo_val *in,
     return 0;
 }
 
+int ovo_value_error(ovo_ctx *ctx, const ovo_val *v)
+{
+    if (ovo_frames_probe(ctx, OVO_FR_GETTEXT) < 0 || (v && ovo_frames_probe_fmt(ctx, v, 0) < 0))
+        return -1;
+    return ovo_raise(ctx, OVO_EXC_VALUE_ERROR, OVO_RULE_NONE);
+}
+
 /* Run one FieldType method as a frame of its own. */
 static int type_call(ovo_ctx *ctx, ovo_type_op op, const ovo_type_desc *td,
                      const ovo_val *in, const ovo_val **out)
@@ -66,20 +74,21 @@ static int coerce_body(ovo_ctx *ctx, const ovo_field_desc *fd, const ovo_val *in
     ovo_type_op coerce = ovo_kind_table[fd->type.kind].coerce;
     if (in->type != OVO_NONE)
         return type_call(ctx, coerce, &fd->type, in, out);
-    /* Field._null */
+    /* Field._null: `if self.nullable` (a property) */
     if (ovo_frames_enter(ctx, 1) < 0)
         return -1;
-    int rc = 0;
-    if (fd->nullable) {
+    int rc = ovo_frames_probe(ctx, OVO_FR_PROPERTY);
+    if (rc < 0) {
+    } else if (fd->nullable) {
         *out = in;
     } else if (fd->default_value) {
         /* the type coerces copy.deepcopy(default); values are immutable
          * here, so the default itself serves as the copy */
-        rc = ovo_frames_probe(ctx, OVO_PEAK_DEEPCOPY);
+        rc = ovo_frames_probe(ctx, OVO_FR_DEEPCOPY);
         if (rc == 0)
             rc = type_call(ctx, coerce, &fd->type, fd->default_value, out);
     } else {
-        rc = ovo_raise(ctx, OVO_EXC_VALUE_ERROR, OVO_RULE_NONE);
+        rc = ovo_value_error(ctx, NULL);  /* "Field `%s' cannot be None" */
     }
     ovo_frames_leave(ctx, 1);
     return rc;

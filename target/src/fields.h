@@ -41,6 +41,11 @@ int ovo_field_coerce(ovo_ctx *ctx, const ovo_field_desc *fd,
 int ovo_field_to_primitive(ovo_ctx *ctx, const ovo_field_desc *fd,
                            const ovo_val *in, const ovo_val **out);
 
+/* `raise ValueError(_("...") % value)`, the field types' usual error: the
+ * message's translation, then "%s" % value (v NULL: a message that shows
+ * no value); RecursionError instead when those do not fit. */
+int ovo_value_error(ovo_ctx *ctx, const ovo_val *v);
+
 /* An op that returns its input (FieldType's default from_primitive and
  * to_primitive). */
 int ovo_op_identity(ovo_ctx *ctx, const ovo_type_desc *td, const ovo_val *in,

@@ -147,6 +147,9 @@ struct ovo_object {
     ovo_str version;                /* VERSION, verbatim from the envelope */
     const ovo_val **values;         /* per field, NULL = not set */
     uint64_t changed;               /* _changed_fields, bit per field index */
+    /* Recursion units obj_what_changed() takes above its caller: it asks
+     * obj_attr_is_set of every field and recurses into nested objects. */
+    uint32_t what_changed_units;
 };
 
 #endif

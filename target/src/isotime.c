@@ -336,7 +336,9 @@ ovo_isotime_status ovo_isotime_parse(const char *s, size_t len, ovo_isotime *out
     int32_t offset = 0;
     if (!m.set[OVO_ISO_TIMEZONE] || s[m.start[OVO_ISO_TIMEZONE]] == 'Z') {
         memcpy(out->tzname, "UTC", 4);
+        out->zone = m.set[OVO_ISO_TIMEZONE] ? OVO_ISO_ZONE_Z : OVO_ISO_ZONE_NONE;
     } else {
+        out->zone = OVO_ISO_ZONE_OFFSET;
         char sign = s[m.start[OVO_ISO_TZ_SIGN]];
         unsigned th = group_int(s, &m, OVO_ISO_TZ_HOUR, 0);
         unsigned tm = group_int(s, &m, OVO_ISO_TZ_MINUTE, 0);

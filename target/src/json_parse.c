@@ -4,6 +4,7 @@
  * Iterative: containers are kept on a stack in the context's scratch area,
  * so nesting costs no C stack.  Strings without escapes point into the
  * text; everything else lives in the arena. */
+#include "frames.h"
 #include "json.h"
 #include "pynum.h"
 
@@ -18,6 +19,8 @@ typedef struct parser {
     uint32_t max_depth;     /* recursion units left after the scanner call */
     uint32_t depth;         /* containers open */
     ovo_json_reason reason;
+    uint32_t need;          /* units beyond the scanner's that raising the
+                               syntax error takes (frames.h) */
     /* the value stack: pointers; object frames push key, value, ... */
     const ovo_val **stack;
     size_t top, cap;
@@ -84,6 +87,22 @@ static int fail(parser *ps, ovo_json_reason r)
     return -1;
 }
 
+/* A JSONDecodeError the C scanner raises itself (raise_errmsg) with the
+ * current containers open. */
+static int fail_errmsg(parser *ps)
+{
+    ps->need = ps->depth + OVO_FR_JSON_ERRMSG;
+    return fail(ps, OVO_JSON_SYNTAX);
+}
+
+/* No value where one must start: the scanner raises StopIteration and
+ * raw_decode raises JSONDecodeError("Expecting value"). */
+static int fail_stop(parser *ps)
+{
+    ps->need = OVO_FR_JSON_STOP;
+    return fail(ps, OVO_JSON_SYNTAX);
+}
+
 static int push(parser *ps, const ovo_val *v)
 {
     if (OVO_UNLIKELY(ps->top == ps->cap)) {
@@ -130,7 +149,7 @@ static const ovo_val *scan_string(parser *ps)
     /* find the closing quote, checking control characters */
     for (;;) {
         if (q >= end)
-            return fail(ps, OVO_JSON_SYNTAX), NULL;  /* unterminated */
+            return fail_errmsg(ps), NULL;  /* unterminated */
         unsigned char c = (unsigned char)*q;
         if (c == '"')
             break;
@@ -140,7 +159,7 @@ static const ovo_val *scan_string(parser *ps)
             continue;
         }
         if (c < 0x20)
-            return fail(ps, OVO_JSON_SYNTAX), NULL;  /* strict=True */
+            return fail_errmsg(ps), NULL;  /* strict=True */
         q++;
     }
     ovo_ctx *ctx = ps->ctx;
@@ -168,13 +187,13 @@ static const ovo_val *scan_string(parser *ps)
             break;
         if (c != '\\') {
             if (c < 0x20)
-                return fail(ps, OVO_JSON_SYNTAX), NULL;
+                return fail_errmsg(ps), NULL;
             *w++ = (char)c;
             r++;
             continue;
         }
         if (r + 1 >= end)
-            return fail(ps, OVO_JSON_SYNTAX), NULL;
+            return fail_errmsg(ps), NULL;
         char e = r[1];
         if (e != 'u') {
             char d;
@@ -187,7 +206,7 @@ static const ovo_val *scan_string(parser *ps)
             case 'n': d = '\n'; break;
             case 'r': d = '\r'; break;
             case 't': d = '\t'; break;
-            default: return fail(ps, OVO_JSON_SYNTAX), NULL;
+            default: return fail_errmsg(ps), NULL;
             }
             *w++ = d;
             r += 2;
@@ -195,10 +214,10 @@ static const ovo_val *scan_string(parser *ps)
         }
         /* \uXXXX: _json.c requires a character after the four digits */
         if (end - (r + 2) <= 4)
-            return fail(ps, OVO_JSON_SYNTAX), NULL;
+            return fail_errmsg(ps), NULL;
         int32_t cp = hex4(r + 2);
         if (cp < 0)
-            return fail(ps, OVO_JSON_SYNTAX), NULL;
+            return fail_errmsg(ps), NULL;
         r += 6;
         /* A high surrogate joins a following \uDC00-\uDFFF escape; any
          * other following escape is scanned on its own (scanstring_unicode
@@ -206,7 +225,7 @@ static const ovo_val *scan_string(parser *ps)
         if (cp >= 0xD800 && cp <= 0xDBFF && end - r > 6 && r[0] == '\\' && r[1] == 'u') {
             int32_t c2 = hex4(r + 2);
             if (c2 < 0)
-                return fail(ps, OVO_JSON_SYNTAX), NULL;
+                return fail_errmsg(ps), NULL;
             if (c2 >= 0xDC00 && c2 <= 0xDFFF) {
                 cp = 0x10000 + ((cp - 0xD800) << 10) + (c2 - 0xDC00);
                 r += 6;
@@ -246,7 +265,7 @@ static const ovo_val *scan_number(parser *ps)
         neg = true;
         p++;
         if (p >= end)
-            return fail(ps, OVO_JSON_SYNTAX), NULL;
+            return fail_stop(ps), NULL;
     }
     const char *digits = p;
     if (*p >= '1' && *p <= '9') {
@@ -256,7 +275,7 @@ static const ovo_val *scan_number(parser *ps)
     } else if (*p == '0') {
         p++;
     } else {
-        return fail(ps, OVO_JSON_SYNTAX), NULL;
+        return fail_stop(ps), NULL;
     }
     size_t ndigits = (size_t)(p - digits);
     bool is_float = false;
@@ -342,7 +361,7 @@ static const ovo_val *scan_scalar(parser *ps)
         if (c >= '0' && c <= '9')
             return scan_number(ps);
     }
-    fail(ps, OVO_JSON_SYNTAX);  /* Expecting value */
+    fail_stop(ps);  /* Expecting value */
     return NULL;
 }
 
@@ -453,7 +472,7 @@ static int parse(parser *ps, const ovo_val **out)
         /* --- parse one value, opening containers as they come */
         skip_ws(ps);
         if (ps->p >= ps->end)
-            return fail(ps, OVO_JSON_SYNTAX);
+            return fail_stop(ps);
         char c = *ps->p;
         if (c == '[' || c == '{') {
             /* scan_once_unicode: Py_EnterRecursiveCall per container */
@@ -487,14 +506,14 @@ static int parse(parser *ps, const ovo_val **out)
             } else {
                 /* first key */
                 if (ps->p >= ps->end || *ps->p != '"')
-                    return fail(ps, OVO_JSON_SYNTAX);
+                    return fail_errmsg(ps);
                 ps->p++;
                 const ovo_val *k = scan_string(ps);
                 if (!k || push(ps, k) < 0)
                     return -1;
                 skip_ws(ps);
                 if (ps->p >= ps->end || *ps->p != ':')
-                    return fail(ps, OVO_JSON_SYNTAX);
+                    return fail_errmsg(ps);
                 ps->p++;
                 continue;
             }
@@ -515,7 +534,7 @@ static int parse(parser *ps, const ovo_val **out)
                 return -1;
             skip_ws(ps);
             if (ps->p >= ps->end)
-                return fail(ps, OVO_JSON_SYNTAX);
+                return fail_errmsg(ps);  /* Expecting ',' delimiter */
             char d = *ps->p++;
             if (d == (f->object ? '}' : ']')) {
                 size_t n = ps->top - f->start;
@@ -528,23 +547,23 @@ static int parse(parser *ps, const ovo_val **out)
                 continue;
             }
             if (d != ',')
-                return fail(ps, OVO_JSON_SYNTAX);
+                return fail_errmsg(ps);
             skip_ws(ps);
             if (ps->p >= ps->end)
-                return fail(ps, OVO_JSON_SYNTAX);
+                return f->object ? fail_errmsg(ps) : fail_stop(ps);
             if (f->object) {
                 if (*ps->p != '"')  /* also: trailing comma */
-                    return fail(ps, OVO_JSON_SYNTAX);
+                    return fail_errmsg(ps);
                 ps->p++;
                 const ovo_val *k = scan_string(ps);
                 if (!k || push(ps, k) < 0)
                     return -1;
                 skip_ws(ps);
                 if (ps->p >= ps->end || *ps->p != ':')
-                    return fail(ps, OVO_JSON_SYNTAX);
+                    return fail_errmsg(ps);
                 ps->p++;
             } else if (*ps->p == ']') {
-                return fail(ps, OVO_JSON_SYNTAX);  /* trailing comma */
+                return fail_stop(ps);  /* trailing comma */
             }
             break;  /* parse the next value */
         }
@@ -559,15 +578,24 @@ int ovo_json_parse(ovo_ctx *ctx, const char *text, size_t len, uint32_t max_dept
     ps.stack = ctx->scratch;
     ps.cap = ctx->scratch_cap / sizeof *ps.stack;
     *reason = OVO_JSON_SYNTAX;
-    if (parse(&ps, out) < 0) {
-        *reason = ps.reason;
-        return -1;
+    int rc;
+    if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0) {
+        /* json.loads raises "Unexpected UTF-8 BOM" itself */
+        ps.need = OVO_FR_JSON_BOM;
+        rc = fail(&ps, OVO_JSON_SYNTAX);
+    } else if ((rc = parse(&ps, out)) == 0) {
+        /* json.decoder.JSONDecoder.decode: trailing whitespace only */
+        skip_ws(&ps);
+        if (ps.p != ps.end) {
+            ps.need = OVO_FR_JSON_EXTRA;  /* "Extra data" */
+            rc = fail(&ps, OVO_JSON_SYNTAX);
+        }
     }
-    /* json.decoder.JSONDecoder.decode: trailing whitespace only */
-    skip_ws(&ps);
-    if (ps.p != ps.end) {
-        *reason = OVO_JSON_SYNTAX;  /* Extra data */
-        return -1;
-    }
-    return 0;
+    if (rc == 0)
+        return 0;
+    *reason = ps.reason;
+    /* a JSONDecodeError the budget has no room to raise is RecursionError */
+    if (ps.reason == OVO_JSON_SYNTAX && ps.need > max_depth)
+        *reason = OVO_JSON_DEPTH;
+    return -1;
 }

@@ -185,6 +185,7 @@ ovo_exc ovo_netaddr_eui(ovo_ctx *ctx, const ovo_val *addr, ovo_mac *out)
         ovo_raise(ctx, OVO_EXC_TYPE_ERROR, OVO_RULE_CRASH_IP_TYPE);
         return OVO_EXC_TYPE_ERROR;
     }
+    out->from_str = addr->type == OVO_STR;
     return set_canonical_text(ctx, out);
 }
 

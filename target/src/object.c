@@ -23,7 +23,7 @@
 static int subscript(ovo_ctx *ctx, const ovo_val *prim, const char *key, size_t n,
                      bool nested, const ovo_val **out)
 {
-    if (ovo_frames_probe(ctx, OVO_PEAK_PRIMITIVE_FIELD) < 0)
+    if (ovo_frames_probe(ctx, OVO_FR_PRIMITIVE_FIELD) < 0)
         return -1;
     if (prim->type != OVO_DICT)
         return ovo_raise(ctx, OVO_EXC_TYPE_ERROR,
@@ -35,21 +35,20 @@ static int subscript(ovo_ctx *ctx, const ovo_val *prim, const char *key, size_t 
     return 0;
 }
 
-/* obj_class_from_name(objname, objver) */
+/* obj_class_from_name(objname, objver), in its own frame */
 static int class_from_name(ovo_ctx *ctx, const ovo_val *name, const ovo_val *version,
                            const ovo_class **out)
 {
-    if (!ovo_py_hashable(name))  /* `objname not in registry` hashes */
+    /* `objname not in NeutronObjectRegistry.obj_classes()` */
+    if (ovo_frames_probe(ctx, OVO_FR_REGISTRY) < 0)
+        return -1;
+    if (!ovo_py_hashable(name))
         return ovo_raise(ctx, OVO_EXC_TYPE_ERROR, OVO_RULE_CRASH_NAME_UNHASHABLE);
     const ovo_class *cls = NULL;
     if (name->type == OVO_STR)
         cls = ovo_class_find(name->u.s.ptr, name->u.s.len);
-    if (!cls) {
-        /* LOG.error(...) runs first; logging is off */
-        if (ovo_frames_probe(ctx, OVO_PEAK_LOG_ERROR) < 0)
-            return -1;
+    if (!cls)  /* LOG.error(...) (logging is off), then the exception */
         return ovo_raise(ctx, OVO_EXC_UNSUPPORTED_OBJECT_ERROR, OVO_RULE_NONE);
-    }
     /* one registered class per name in Neutron 21: an exact VERSION match,
      * else versionutils.is_compatible (same major, current >= requested) */
     if (version->type == OVO_STR && ovo_str_eq(version->u.s, cls->version, strlen(cls->version))) {
@@ -88,25 +87,17 @@ static bool plain_major_minor(ovo_str v)
     }
 }
 
-/* cls(): NeutronObject.__init__ -> obj_set_defaults(): setattr of a deep
- * copy of every default, in field order. */
-static int set_defaults(ovo_ctx *ctx, ovo_object *obj)
+/* cls(): the __init__ chain, whose obj_set_defaults sets a coerced deep
+ * copy of every default.  How deep that goes depends on the class
+ * (init_units, measured); the defaults coerce to themselves (checked by
+ * scripts/export-schema), so they are stored as they are. */
+static int init_object(ovo_ctx *ctx, ovo_object *obj)
 {
     const ovo_class *cls = obj->cls;
-    if (ovo_frames_probe(ctx, OVO_PEAK_INIT) < 0)
+    if (ovo_frames_probe(ctx, (int32_t)cls->init_units) < 0)
         return -1;
-    for (uint32_t i = 0; i < cls->nfields; i++) {
-        const ovo_field_desc *fd = &cls->fields[i];
-        if (!fd->default_value)
-            continue;
-        /* NeutronObject.__init__ -> obj_set_defaults -> setattr -> setter */
-        if (ovo_frames_enter(ctx, OVO_FR_DEFAULTS_SETTER) < 0)
-            return -1;
-        int rc = ovo_field_coerce(ctx, fd, fd->default_value, &obj->values[i]);
-        ovo_frames_leave(ctx, OVO_FR_DEFAULTS_SETTER);
-        if (rc < 0)
-            return -1;
-    }
+    for (uint32_t i = 0; i < cls->nfields; i++)
+        obj->values[i] = cls->fields[i].default_value;
     return 0;
 }
 
@@ -208,7 +199,7 @@ static int build(ovo_ctx *ctx, const ovo_class *cls, const ovo_val *version,
     obj->values = values;
     obj->changed = 0;
     obj->version = version->u.s;  /* self.VERSION = objver, verbatim */
-    if (set_defaults(ctx, obj) < 0)
+    if (init_object(ctx, obj) < 0)
         return -1;
     const ovo_val *data;
     if (subscript(ctx, prim, LIT(KEY_DATA), nested, &data) < 0)
@@ -219,6 +210,15 @@ static int build(ovo_ctx *ctx, const ovo_class *cls, const ovo_val *version,
             return -1;
     if (changes && read_changes(ctx, obj, changes) < 0)
         return -1;
+    /* obj_what_changed: obj_attr_is_set of each field, one frame down, or
+     * the nested object's own obj_what_changed */
+    uint32_t wc = 1 + OVO_FR_ATTR_IS_SET;
+    for (uint32_t i = 0; i < cls->nfields; i++) {
+        const ovo_val *fv = obj->values[i];
+        if (fv && fv->type == OVO_OBJECT && 1 + fv->u.obj->what_changed_units > wc)
+            wc = 1 + fv->u.obj->what_changed_units;
+    }
+    obj->what_changed_units = wc;
     if (ovo_strict(ctx)) {
         note_unknown_keys(ctx, cls, prim, data);
         if (!plain_major_minor(obj->version))
@@ -242,7 +242,10 @@ int ovo_obj_from_primitive(ovo_ctx *ctx, const ovo_val *prim, bool nested,
         subscript(ctx, prim, LIT(KEY_VERSION), nested, &version) < 0)
         goto done;
     if (!ovo_py_eq_str(ns, LIT(NAMESPACE))) {
-        rc = ovo_raise(ctx, OVO_EXC_UNSUPPORTED_OBJECT_ERROR, OVO_RULE_NONE);
+        /* UnsupportedObjectError(objtype='%s.%s' % (objns, objname)) */
+        if (ovo_frames_probe_fmt(ctx, ns, 0) == 0 && ovo_frames_probe_fmt(ctx, name, 0) == 0 &&
+            ovo_frames_probe(ctx, OVO_FR_OVO_EXCEPTION) == 0)
+            ovo_raise(ctx, OVO_EXC_UNSUPPORTED_OBJECT_ERROR, OVO_RULE_NONE);
         goto done;
     }
     if (ovo_frames_enter(ctx, 1) < 0)  /* obj_class_from_name */

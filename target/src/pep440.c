@@ -29,6 +29,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "frames.h"
 
 #define INT_MAX_STR_DIGITS 4300 /* Python 3.11's default int() limit */
 
@@ -175,15 +176,16 @@ static int cmp_int(int a, int b) { return (a > b) - (a < b); }
 typedef struct parser {
     bytes s;
     size_t n, i;
-    bool too_long;      /* some int() would exceed the digit limit */
+    unsigned char seg;  /* the segment being parsed (ovo_pep440_seg) */
+    unsigned char big;  /* the first whose int() exceeds the digit limit */
 } parser;
 
 /* Digits at the cursor, as a number (possibly none: the value 0). */
 static ovo_pep440_num take_number(parser *p)
 {
     size_t d = digit_run(p->s, p->i, p->n);
-    if (d > INT_MAX_STR_DIGITS)
-        p->too_long = true;
+    if (d > INT_MAX_STR_DIGITS && !p->big)
+        p->big = p->seg;
     ovo_pep440_num r = make_num(p->s, p->i, d);
     p->i += d;
     return r;
@@ -285,8 +287,8 @@ static bool parse_local_part(parser *p)
     if (p->i == start)
         return false;
     /* _parse_local_version: int(part) for digit-only parts */
-    if (all_digits && p->i - start > INT_MAX_STR_DIGITS)
-        p->too_long = true;
+    if (all_digits && p->i - start > INT_MAX_STR_DIGITS && !p->big)
+        p->big = p->seg;
     return true;
 }
 
@@ -326,7 +328,7 @@ int ovo_pep440_parse(const char *s, size_t len, ovo_pep440 *out)
 {
     static const ovo_pep440 empty;
     *out = empty;
-    parser p = {(bytes)s, len, 0, false};
+    parser p = {(bytes)s, len, 0, OVO_PEP440_SEG_EPOCH, 0};
     if (len == 0)
         return OVO_PEP440_INVALID;
 
@@ -346,6 +348,7 @@ int ovo_pep440_parse(const char *s, size_t len, ovo_pep440 *out)
     }
 
     /* release: N(.N)*, a '.' not followed by a digit belongs to what follows */
+    p.seg = OVO_PEP440_SEG_RELEASE;
     out->release = (const char *)p.s + p.i;
     out->major = take_number(&p);
     out->release_count = 1;
@@ -355,12 +358,15 @@ int ovo_pep440_parse(const char *s, size_t len, ovo_pep440 *out)
         out->release_count++;
     }
     out->release_len = (size_t)((const char *)p.s + p.i - out->release);
+    out->big = p.big;
     if (OVO_LIKELY(p.i == p.n))     /* the common "1.10" */
-        return p.too_long ? OVO_PEP440_INT_DIGITS : 0;
+        return p.big ? OVO_PEP440_INT_DIGITS : 0;
 
+    p.seg = OVO_PEP440_SEG_LETTERED;
     parse_pre(&p, out);
     parse_post(&p, out);
     parse_dev(&p, out);
+    p.seg = OVO_PEP440_SEG_LOCAL;
     if (!parse_local(&p, out))
         return OVO_PEP440_INVALID;
 
@@ -368,7 +374,8 @@ int ovo_pep440_parse(const char *s, size_t len, ovo_pep440 *out)
     skip_space(&p);
     if (p.i != p.n)
         return OVO_PEP440_INVALID;
-    return p.too_long ? OVO_PEP440_INT_DIGITS : 0;
+    out->big = p.big;
+    return p.big ? OVO_PEP440_INT_DIGITS : 0;
 }
 
 /* ------------------------------------------------------------ walking */
@@ -666,6 +673,18 @@ int ovo_is_compatible(ovo_ctx *ctx, const ovo_val *requested, const char *curren
         return ovo_raise(ctx, OVO_EXC_TYPE_ERROR, OVO_RULE_CRASH_VERSION_TYPE);
     ovo_pep440 req, cur;
     int rc = ovo_pep440_parse(requested->u.s.ptr, requested->u.s.len, &req);
+    /* how deep Version(requested) goes (InvalidVersion stays shallower
+     * than the registry lookup before it) */
+    static const int32_t big_units[] = {
+        [OVO_PEP440_SEG_EPOCH] = OVO_FR_VERSION_BIG_EPOCH,
+        [OVO_PEP440_SEG_RELEASE] = OVO_FR_VERSION_BIG_NUMBER,
+        [OVO_PEP440_SEG_LETTERED] = OVO_FR_VERSION_BIG_NUMBER,
+        [OVO_PEP440_SEG_LOCAL] = OVO_FR_VERSION_BIG_LOCAL,
+    };
+    if (rc == 0 && ovo_frames_probe(ctx, OVO_FR_VERSION_PARSED) < 0)
+        return -1;
+    if (rc == OVO_PEP440_INT_DIGITS && ovo_frames_probe(ctx, big_units[req.big]) < 0)
+        return -1;
     if (rc)
         return raise_parse_error(ctx, rc);
     rc = ovo_pep440_parse(current, strlen(current), &cur);

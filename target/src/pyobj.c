@@ -161,3 +161,71 @@ int ovo_py_contains_str(ovo_ctx *ctx, const ovo_val *container, const char *s,
         return ovo_raise(ctx, OVO_EXC_TYPE_ERROR, crash_rule);
     }
 }
+
+int ovo_py_repr_units(ovo_ctx *ctx, const ovo_val *v, int32_t cap, int32_t *out)
+{
+    bool seq = v->type == OVO_LIST || v->type == OVO_TUPLE || v->type == OVO_SET;
+    if ((!seq && v->type != OVO_DICT) || cap <= 1) {
+        *out = 1;
+        return 0;
+    }
+    typedef struct walk {
+        const ovo_val *v;
+        uint32_t next;
+    } walk;
+    walk *stack = ovo_alloc(ctx, (size_t)cap * sizeof *stack);
+    if (!stack)
+        return -1;
+    int32_t depth = 1, best = 1;
+    stack[0] = (walk){v, 0};
+    while (depth > 0 && best < cap) {
+        walk *top = &stack[depth - 1];
+        const ovo_val *c = top->v;
+        const ovo_val *child;
+        if (c->type == OVO_DICT) {
+            if (top->next >= c->u.dict.n) {
+                depth--;
+                continue;
+            }
+            child = c->u.dict.entries[top->next++].value;
+        } else {
+            if (top->next >= c->u.seq.n) {
+                depth--;
+                continue;
+            }
+            child = c->u.seq.items[top->next++];
+        }
+        if (best < depth + 1)   /* the child's (and a key's) repr */
+            best = depth + 1;
+        if ((child->type == OVO_LIST || child->type == OVO_TUPLE ||
+             child->type == OVO_SET || child->type == OVO_DICT) && depth + 1 < cap)
+            stack[depth++] = (walk){child, 0};
+    }
+    *out = best < cap ? best : cap;
+    return 0;
+}
+
+int ovo_frames_probe_repr(ovo_ctx *ctx, const ovo_val *v, int32_t offset)
+{
+    int32_t avail = ctx->frame_limit - ctx->frames - offset;
+    if (avail < 1)
+        return ovo_raise(ctx, OVO_EXC_RECURSION_ERROR, OVO_RULE_CRASH_RECURSION);
+    int32_t r;
+    if (ovo_py_repr_units(ctx, v, avail + 1, &r) < 0)
+        return -1;
+    return r > avail ? ovo_raise(ctx, OVO_EXC_RECURSION_ERROR, OVO_RULE_CRASH_RECURSION) : 0;
+}
+
+int ovo_frames_probe_str(ovo_ctx *ctx, const ovo_val *v, int32_t offset)
+{
+    if (v->type == OVO_STR)  /* PyObject_Str returns a str as it is */
+        return ovo_frames_probe(ctx, offset);
+    return ovo_frames_probe_repr(ctx, v, offset);
+}
+
+int ovo_frames_probe_fmt(ovo_ctx *ctx, const ovo_val *v, int32_t offset)
+{
+    if (v->type == OVO_INT)  /* PyUnicode_Format writes an int itself */
+        return ovo_frames_probe(ctx, offset);
+    return ovo_frames_probe_str(ctx, v, offset);
+}

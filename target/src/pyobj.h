@@ -43,6 +43,23 @@ int ovo_py_iterate(ovo_ctx *ctx, const ovo_val *v, ovo_rule crash_rule,
 int ovo_py_contains_str(ovo_ctx *ctx, const ovo_val *container, const char *s,
                         size_t n, ovo_rule crash_rule, bool *found);
 
+/* The recursion units repr(v) takes: PyObject_Repr's guard once per
+ * nesting level, counting the innermost element or empty container, so
+ * "%r" % 1 takes 1 and "%r" % [[1]] takes 3 (a dict's keys count like its
+ * values).  Counts at most cap (>= 1); walks with an explicit stack of at
+ * most cap entries.  -1 on allocation failure. */
+int ovo_py_repr_units(ovo_ctx *ctx, const ovo_val *v, int32_t cap, int32_t *out);
+
+/* RecursionError unless `offset` units plus what turning v into text
+ * takes fit above the current depth (error paths only):
+ *   probe_repr  repr(v), "%r" % v: as ovo_py_repr_units
+ *   probe_str   str(v): a str takes no unit, anything else what repr takes
+ *   probe_fmt   "%s" % v: like str(v), but an int (not a bool) is written
+ *               directly and takes no unit either */
+int ovo_frames_probe_repr(ovo_ctx *ctx, const ovo_val *v, int32_t offset);
+int ovo_frames_probe_str(ovo_ctx *ctx, const ovo_val *v, int32_t offset);
+int ovo_frames_probe_fmt(ovo_ctx *ctx, const ovo_val *v, int32_t offset);
+
 /* dict lookup by str key; NULL when absent. */
 const ovo_val *ovo_dict_get(const ovo_val *dict, const char *key, size_t n);
 

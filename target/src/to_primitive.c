@@ -16,8 +16,8 @@ static int version_to_tuple_ok(ovo_ctx *ctx, ovo_str v)
     if (ovo_frames_enter(ctx, 2) < 0)  /* convert_version_to_tuple, genexpr */
         return -1;
     const char *p = v.ptr, *end = v.ptr + v.len;
-    int rc = 0;
-    for (;;) {
+    int rc = ovo_frames_probe(ctx, OVO_FR_INT);  /* int(part) */
+    while (rc == 0) {
         const char *dot = memchr(p, '.', (size_t)(end - p));
         const char *stop = dot ? dot : end;
         const ovo_val *part;
@@ -54,6 +54,8 @@ int ovo_obj_to_primitive(ovo_ctx *ctx, const ovo_object *obj, const ovo_val **ou
     uint32_t k = 0;
     for (uint32_t i = 0; i < cls->nfields; i++) {
         const ovo_val *v = obj->values[i];
+        if (ovo_frames_probe(ctx, OVO_FR_ATTR_IS_SET) < 0)
+            goto done;
         if (!v)
             continue;
         const ovo_val *p;
@@ -76,6 +78,8 @@ int ovo_obj_to_primitive(ovo_ctx *ctx, const ovo_object *obj, const ovo_val **ou
     e[n++] = entry(LIT("versioned_object.namespace"), ns);
     e[n++] = entry(LIT("versioned_object.version"), ver);
     e[n++] = entry(LIT("versioned_object.data"), datav);
+    if (ovo_frames_probe(ctx, (int32_t)obj->what_changed_units) < 0)
+        goto done;
     /* changes = [f for f in obj_what_changed() if f in primitive]; the
      * reference lists a set, in string-hash order, so outcome lines (and
      * this list) sort it by name */

@@ -216,7 +216,9 @@ static void fresh(int32_t room)
     ovo_clear_exc(ctx);
     memset(ctx->notes, 0, sizeof ctx->notes);
     ctx->frame_limit = FRAME_LIMIT;
-    ctx->frames = FRAME_LIMIT - 1 - room;
+    /* the op runs as the method's own frame, which ctx->frames counts:
+     * room is what the budget leaves above it */
+    ctx->frames = FRAME_LIMIT - room;
 }
 
 static bool noted(ovo_rule r)

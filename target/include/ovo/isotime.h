@@ -68,6 +68,9 @@ typedef struct ovo_isotime {
      * name "+hh:mm" built from the digits as written ("-00:00",
      * "+00:99"): _utils.isotime appends it verbatim. */
     char tzname[8];
+    /* The timezone group as parse_timezone sees it (set even when
+     * datetime() then refuses the date). */
+    enum { OVO_ISO_ZONE_NONE, OVO_ISO_ZONE_Z, OVO_ISO_ZONE_OFFSET } zone;
 } ovo_isotime;
 
 /* iso8601.parse_date(text) with default_timezone=UTC. */

@@ -33,7 +33,7 @@ typedef struct ovo_limits {
     uint32_t strict_depth;  /* strict: deepest JSON nesting; 0: 64 */
     uint32_t strict_size;   /* strict: largest container (items); strings
                                may be 16 times that in bytes; 0: 65536 */
-    uint32_t stack_budget;  /* simulated CPython frames per evaluation;
+    uint32_t stack_budget;  /* CPython recursion units per evaluation;
                                0: the reference's (docs/recursion.md) */
 } ovo_limits;
 

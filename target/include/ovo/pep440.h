@@ -62,7 +62,17 @@ typedef struct ovo_pep440 {
     const char *local;          /* after '+', as written; NULL when absent */
     size_t local_len;
     size_t local_count;         /* number of local parts */
+    unsigned char big;          /* ovo_pep440_seg: where the first number
+                                   too long for int() is, or 0 */
 } ovo_pep440;
+
+/* The segments in the order Version() converts their numbers. */
+typedef enum ovo_pep440_seg {
+    OVO_PEP440_SEG_EPOCH = 1,
+    OVO_PEP440_SEG_RELEASE,
+    OVO_PEP440_SEG_LETTERED,    /* pre, post, dev */
+    OVO_PEP440_SEG_LOCAL
+} ovo_pep440_seg;
 
 /* ovo_pep440_parse results besides 0. */
 #define OVO_PEP440_INVALID (-1)    /* InvalidVersion: the regex did not match */

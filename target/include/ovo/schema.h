@@ -80,6 +80,10 @@ typedef struct ovo_class {
     const ovo_field_desc *fields;   /* in cls.fields order */
     uint32_t nfields;
     const uint16_t *fields_by_name; /* field indexes sorted by name */
+    /* Recursion units cls() takes above the frame calling it: the
+     * __init__ chain and obj_set_defaults, measured on the reference by
+     * scripts/export-schema (docs/recursion.md). */
+    uint32_t init_units;
 } ovo_class;
 
 extern const ovo_class ovo_classes[];  /* sorted by name */

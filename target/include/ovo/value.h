@@ -80,6 +80,8 @@ typedef struct ovo_mac {
     uint64_t value;
     uint8_t bits;           /* 48 or 64 (EUI.version) */
     ovo_str text;           /* str(): AuthenticEUI keeps the input */
+    bool from_str;          /* built from a str: str() returns it as given;
+                               from an int, str() formats (deeper) */
 } ovo_mac;
 
 struct ovo_val {
