@@ -89,8 +89,26 @@ static size_t remove_all(char *buf, size_t n, const char *old, size_t olen)
  * so braces anywhere at the ends, any number of dashes, a URN prefix in any
  * position, a '+' sign, a 0x prefix, whitespace and '_' all pass.
  * Returns 1 when valid, 0 when not, -1 on allocation failure. */
+static bool all_hex(const char *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        char c = p[i];
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')))
+            return false;
+    }
+    return true;
+}
+
 int ovo_uuid_text_valid(ovo_ctx *ctx, ovo_str s)
 {
+    /* the common spellings: 36 characters with dashes at 8, 13, 18 and 23,
+     * or 32 hex digits; int(hex, 16) of plain hex digits always succeeds */
+    if (s.len == 36 && s.ptr[8] == '-' && s.ptr[13] == '-' && s.ptr[18] == '-' &&
+        s.ptr[23] == '-' && all_hex(s.ptr, 8) && all_hex(s.ptr + 9, 4) &&
+        all_hex(s.ptr + 14, 4) && all_hex(s.ptr + 19, 4) && all_hex(s.ptr + 24, 12))
+        return 1;
+    if (s.len == 32 && all_hex(s.ptr, 32))
+        return 1;
     char small[128];
     char *buf = s.len <= sizeof small ? small : ovo_alloc(ctx, s.len);
     if (!buf)

@@ -142,25 +142,48 @@ static int32_t hex4(const char *p)
 }
 
 /* Scan a string; ps->p is just after the opening quote. */
+/* The first byte at or after q that is '"', '\\' or a control character
+ * (or end), eight bytes at a time: the bit tricks "haszero" and "hasless"
+ * (Bit Twiddling Hacks).  Their lowest flagged byte is always a real hit. */
+static const char *skip_plain(const char *q, const char *end)
+{
+    const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+    while (end - q >= 8) {
+        uint64_t w;
+        memcpy(&w, q, 8);
+        uint64_t quote = w ^ (ones * '"'), bslash = w ^ (ones * '\\');
+        uint64_t hit = (((quote - ones) & ~quote) | ((bslash - ones) & ~bslash) |
+                        ((w - ones * 0x20) & ~w)) & highs;
+        if (hit) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+            return q + (__builtin_clzll(hit) >> 3);
+#else
+            return q + (__builtin_ctzll(hit) >> 3);
+#endif
+        }
+        q += 8;
+    }
+    while (q < end && (unsigned char)*q >= 0x20 && *q != '"' && *q != '\\')
+        q++;
+    return q;
+}
+
 static const ovo_val *scan_string(parser *ps)
 {
     const char *start = ps->p, *end = ps->end, *q = start;
     bool escapes = false;
     /* find the closing quote, checking control characters */
     for (;;) {
+        q = skip_plain(q, end);
         if (q >= end)
             return fail_errmsg(ps), NULL;  /* unterminated */
         unsigned char c = (unsigned char)*q;
         if (c == '"')
             break;
-        if (c == '\\') {
-            escapes = true;
-            q += 2;
-            continue;
-        }
-        if (c < 0x20)
-            return fail_errmsg(ps), NULL;  /* strict=True */
-        q++;
+        if (c != '\\')
+            return fail_errmsg(ps), NULL;  /* a control character: strict=True */
+        escapes = true;
+        q += 2;
     }
     ovo_ctx *ctx = ps->ctx;
     if (!escapes) {
