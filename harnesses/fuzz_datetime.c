@@ -144,7 +144,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     FZ_ASSERT("isotime", ev.ref_ok == (st == OVO_ISOTIME_OK),
               "DateTimeField %s \"%.*s\", parse_date says %d", ev.ref_ok ? "accepts" : "rejects",
               n, s, (int)st);
-    FZ_ASSERT("isotime", ev.strict_ok == (ev.ref_ok && canon), "strict mode %s \"%.*s\"",
+    /* strict mode also refuses a year before 1000, whose primitive the
+     * reference cannot read back (bypass.datetime.short-year) */
+    bool short_year = st == OVO_ISOTIME_OK && it.dt.year < 1000;
+    FZ_ASSERT("isotime", ev.strict_ok == (ev.ref_ok && canon && !short_year), "strict mode %s \"%.*s\"",
               ev.strict_ok ? "accepts" : "rejects", n, s);
     if (ev.ref_ok) {
         const ovo_object *obj = ev.res.object->u.obj;

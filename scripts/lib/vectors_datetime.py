@@ -120,6 +120,10 @@ def str_vector(s, gen=None):
             strict.append("noncanonical")
         if a.utcoffset() != datetime.timedelta(0):
             strict.append("offset-dropped")
+        if n.year < 1000:
+            # _utils.isotime writes the year unpadded; parse_isotime then
+            # cannot read the primitive back
+            strict.append("short-year")
         vec["strict"] = strict
     return vec
 

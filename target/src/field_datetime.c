@@ -77,6 +77,10 @@ int ovo_datetime_from_primitive(ovo_ctx *ctx, const ovo_type_desc *td, const ovo
             ovo_note(ctx, OVO_RULE_DATETIME_NONCANONICAL);
         if (!td->tzinfo_aware && it.dt.utcoffset_s != 0)
             ovo_note(ctx, OVO_RULE_DATETIME_OFFSET_DROPPED);
+        /* _utils.isotime writes strftime('%Y'), unpadded below 1000, which
+         * parse_isotime cannot read back */
+        if (it.dt.year < 1000)
+            ovo_note(ctx, OVO_RULE_DATETIME_SHORT_YEAR);
     }
     apply_tz_policy(td, &it.dt);
     return make_datetime(ctx, &it.dt, out);

@@ -212,12 +212,15 @@ static void check_notes(json_t *vec, const ovo_type_desc *td, size_t lineno)
 {
     bool nc = strict_listed(vec, "noncanonical");
     bool od = strict_listed(vec, "offset-dropped") && !td->tzinfo_aware;
+    bool sy = strict_listed(vec, "short-year");
     CHECK_MSG(noted(OVO_RULE_DATETIME_NONCANONICAL) == nc, "line %zu: noncanonical note",
               lineno);
     CHECK_MSG(noted(OVO_RULE_DATETIME_OFFSET_DROPPED) == od, "line %zu: offset note",
               lineno);
+    CHECK_MSG(noted(OVO_RULE_DATETIME_SHORT_YEAR) == sy, "line %zu: short-year note", lineno);
     for (int r = 0; r < OVO_RULE_COUNT_; r++)
-        if (r != OVO_RULE_DATETIME_NONCANONICAL && r != OVO_RULE_DATETIME_OFFSET_DROPPED)
+        if (r != OVO_RULE_DATETIME_NONCANONICAL && r != OVO_RULE_DATETIME_OFFSET_DROPPED &&
+            r != OVO_RULE_DATETIME_SHORT_YEAR)
             CHECK_MSG(!noted((ovo_rule)r), "line %zu: stray note %s", lineno,
                       ovo_rule_id((ovo_rule)r));
 }

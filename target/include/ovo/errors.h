@@ -112,6 +112,10 @@ bool ovo_exc_expected(ovo_exc e);
     X(DATETIME_OFFSET_DROPPED, "bypass.datetime.offset-dropped",              \
       "a non-zero UTC offset was given and the reference dropped it "         \
       "without converting the wall-clock time")                               \
+    X(DATETIME_SHORT_YEAR, "bypass.datetime.short-year",                      \
+      "a datetime before the year 1000: obj_to_primitive writes the year "    \
+      "unpadded ('999-01-01T00:00:00Z'), which the reference cannot read "    \
+      "back")                                                                 \
     X(DOMAIN_INVALID, "bypass.domain.invalid",                                \
       "a domain name field holds text that is not a valid DNS name")          \
     X(LIST_FROM_NON_LIST, "bypass.list.from-non-list",                        \
