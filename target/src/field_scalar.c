@@ -50,20 +50,10 @@ static int super_string_coerce(ovo_ctx *ctx, const ovo_val *in, const ovo_val **
     return rc;
 }
 
-int ovo_string_from_primitive(ovo_ctx *ctx, const ovo_type_desc *td, const ovo_val *in,
-                              const ovo_val **out)
-{
-    return ovo_op_identity(ctx, td, in, out);
-}
 int ovo_string_coerce(ovo_ctx *ctx, const ovo_type_desc *td, const ovo_val *in,
                       const ovo_val **out)
 {
     return string_coerce(ctx, in, out);
-}
-int ovo_string_to_primitive(ovo_ctx *ctx, const ovo_type_desc *td, const ovo_val *in,
-                            const ovo_val **out)
-{
-    return ovo_op_identity(ctx, td, in, out);
 }
 
 /* ---------------------------------------------------------------- UUID */
@@ -93,7 +83,7 @@ static bool all_hex(const char *p, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         char c = p[i];
-        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')))
+        if (ovo_hex_value((unsigned char)c) < 0)
             return false;
     }
     return true;
@@ -182,16 +172,6 @@ int ovo_uuid_coerce(ovo_ctx *ctx, const ovo_type_desc *td, const ovo_val *in,
     *out = v;
     return 0;
 }
-int ovo_uuid_from_primitive(ovo_ctx *ctx, const ovo_type_desc *td, const ovo_val *in,
-                            const ovo_val **out)
-{
-    return ovo_op_identity(ctx, td, in, out);
-}
-int ovo_uuid_to_primitive(ovo_ctx *ctx, const ovo_type_desc *td, const ovo_val *in,
-                          const ovo_val **out)
-{
-    return ovo_op_identity(ctx, td, in, out);
-}
 
 /* oslo UUID.coerce: uuid.UUID('%s' % value) only warns; returns '%s' % value.
  * (SetOfUUIDsField elements) */
@@ -215,16 +195,6 @@ int ovo_oslo_uuid_coerce(ovo_ctx *ctx, const ovo_type_desc *td, const ovo_val *i
         return -1;
     *out = v;
     return 0;
-}
-int ovo_oslo_uuid_from_primitive(ovo_ctx *ctx, const ovo_type_desc *td, const ovo_val *in,
-                                 const ovo_val **out)
-{
-    return ovo_op_identity(ctx, td, in, out);
-}
-int ovo_oslo_uuid_to_primitive(ovo_ctx *ctx, const ovo_type_desc *td, const ovo_val *in,
-                               const ovo_val **out)
-{
-    return ovo_op_identity(ctx, td, in, out);
 }
 
 /* ---------------------------------------------------------------- Enum */
@@ -255,16 +225,6 @@ int ovo_enum_coerce(ovo_ctx *ctx, const ovo_type_desc *td, const ovo_val *in,
     if (!found)
         return ovo_value_error(ctx, in);  /* "Field value %s is invalid" */
     return super_string_coerce(ctx, in, out);
-}
-int ovo_enum_from_primitive(ovo_ctx *ctx, const ovo_type_desc *td, const ovo_val *in,
-                            const ovo_val **out)
-{
-    return ovo_op_identity(ctx, td, in, out);
-}
-int ovo_enum_to_primitive(ovo_ctx *ctx, const ovo_type_desc *td, const ovo_val *in,
-                          const ovo_val **out)
-{
-    return ovo_op_identity(ctx, td, in, out);
 }
 
 /* ---------------------------------------------------------------- DomainName */
@@ -312,16 +272,6 @@ int ovo_domain_name_coerce(ovo_ctx *ctx, const ovo_type_desc *td, const ovo_val 
     if (ovo_strict(ctx) && !dns_name_valid(in->u.s))
         ovo_note(ctx, OVO_RULE_DOMAIN_INVALID);
     return 0;
-}
-int ovo_domain_name_from_primitive(ovo_ctx *ctx, const ovo_type_desc *td, const ovo_val *in,
-                                   const ovo_val **out)
-{
-    return ovo_op_identity(ctx, td, in, out);
-}
-int ovo_domain_name_to_primitive(ovo_ctx *ctx, const ovo_type_desc *td, const ovo_val *in,
-                                 const ovo_val **out)
-{
-    return ovo_op_identity(ctx, td, in, out);
 }
 
 /* ---------------------------------------------------------------- Integer */
@@ -380,16 +330,6 @@ int ovo_integer_coerce(ovo_ctx *ctx, const ovo_type_desc *td, const ovo_val *in,
     note_int_result(ctx, *out);
     return 0;
 }
-int ovo_integer_from_primitive(ovo_ctx *ctx, const ovo_type_desc *td, const ovo_val *in,
-                               const ovo_val **out)
-{
-    return ovo_op_identity(ctx, td, in, out);
-}
-int ovo_integer_to_primitive(ovo_ctx *ctx, const ovo_type_desc *td, const ovo_val *in,
-                             const ovo_val **out)
-{
-    return ovo_op_identity(ctx, td, in, out);
-}
 
 /* RangeConstrainedInteger.coerce: isinstance(value, int) (bool passes),
  * start <= value <= end, then Integer.coerce: int(value) */
@@ -403,16 +343,6 @@ int ovo_int_range_coerce(ovo_ctx *ctx, const ovo_type_desc *td, const ovo_val *i
     if (ovo_strict(ctx) && in->type == OVO_BOOL)
         ovo_note(ctx, OVO_RULE_INT_BOOL);
     return super_integer_coerce(ctx, in, out);
-}
-int ovo_int_range_from_primitive(ovo_ctx *ctx, const ovo_type_desc *td, const ovo_val *in,
-                                 const ovo_val **out)
-{
-    return ovo_op_identity(ctx, td, in, out);
-}
-int ovo_int_range_to_primitive(ovo_ctx *ctx, const ovo_type_desc *td, const ovo_val *in,
-                               const ovo_val **out)
-{
-    return ovo_op_identity(ctx, td, in, out);
 }
 
 /* IntegerEnum.coerce: isinstance(value, int), value in valid_values (so
@@ -432,16 +362,6 @@ int ovo_int_enum_coerce(ovo_ctx *ctx, const ovo_type_desc *td, const ovo_val *in
     if (ovo_strict(ctx) && in->type == OVO_BOOL)
         ovo_note(ctx, OVO_RULE_INT_BOOL);
     return super_integer_coerce(ctx, in, out);
-}
-int ovo_int_enum_from_primitive(ovo_ctx *ctx, const ovo_type_desc *td, const ovo_val *in,
-                                const ovo_val **out)
-{
-    return ovo_op_identity(ctx, td, in, out);
-}
-int ovo_int_enum_to_primitive(ovo_ctx *ctx, const ovo_type_desc *td, const ovo_val *in,
-                              const ovo_val **out)
-{
-    return ovo_op_identity(ctx, td, in, out);
 }
 
 /* ---------------------------------------------------------------- PortRanges */
@@ -518,16 +438,6 @@ int ovo_port_ranges_coerce(ovo_ctx *ctx, const ovo_type_desc *td, const ovo_val 
     *out = in;
     return 0;
 }
-int ovo_port_ranges_from_primitive(ovo_ctx *ctx, const ovo_type_desc *td, const ovo_val *in,
-                                   const ovo_val **out)
-{
-    return ovo_op_identity(ctx, td, in, out);
-}
-int ovo_port_ranges_to_primitive(ovo_ctx *ctx, const ovo_type_desc *td, const ovo_val *in,
-                                 const ovo_val **out)
-{
-    return ovo_op_identity(ctx, td, in, out);
-}
 
 /* ---------------------------------------------------------------- Boolean */
 
@@ -539,14 +449,4 @@ int ovo_boolean_coerce(ovo_ctx *ctx, const ovo_type_desc *td, const ovo_val *in,
         ovo_note(ctx, OVO_RULE_BOOL_FROM_NON_BOOL);
     *out = ovo_mk_bool(ovo_py_truth(in));
     return 0;
-}
-int ovo_boolean_from_primitive(ovo_ctx *ctx, const ovo_type_desc *td, const ovo_val *in,
-                               const ovo_val **out)
-{
-    return ovo_op_identity(ctx, td, in, out);
-}
-int ovo_boolean_to_primitive(ovo_ctx *ctx, const ovo_type_desc *td, const ovo_val *in,
-                             const ovo_val **out)
-{
-    return ovo_op_identity(ctx, td, in, out);
 }

@@ -7,18 +7,19 @@
 #include "pyobj.h"
 
 #define KIND(k) {ovo_##k##_from_primitive, ovo_##k##_coerce, ovo_##k##_to_primitive}
+#define COERCE_ONLY(k) {ovo_op_identity, ovo_##k##_coerce, ovo_op_identity}
 
 const ovo_kind_ops ovo_kind_table[] = {
-    [OVO_K_STRING] = KIND(string),
-    [OVO_K_UUID] = KIND(uuid),
-    [OVO_K_OSLO_UUID] = KIND(oslo_uuid),
-    [OVO_K_ENUM] = KIND(enum),
-    [OVO_K_DOMAIN_NAME] = KIND(domain_name),
-    [OVO_K_INTEGER] = KIND(integer),
-    [OVO_K_INT_RANGE] = KIND(int_range),
-    [OVO_K_INT_ENUM] = KIND(int_enum),
-    [OVO_K_PORT_RANGES] = KIND(port_ranges),
-    [OVO_K_BOOLEAN] = KIND(boolean),
+    [OVO_K_STRING] = COERCE_ONLY(string),
+    [OVO_K_UUID] = COERCE_ONLY(uuid),
+    [OVO_K_OSLO_UUID] = COERCE_ONLY(oslo_uuid),
+    [OVO_K_ENUM] = COERCE_ONLY(enum),
+    [OVO_K_DOMAIN_NAME] = COERCE_ONLY(domain_name),
+    [OVO_K_INTEGER] = COERCE_ONLY(integer),
+    [OVO_K_INT_RANGE] = COERCE_ONLY(int_range),
+    [OVO_K_INT_ENUM] = COERCE_ONLY(int_enum),
+    [OVO_K_PORT_RANGES] = COERCE_ONLY(port_ranges),
+    [OVO_K_BOOLEAN] = COERCE_ONLY(boolean),
     [OVO_K_DATETIME] = KIND(datetime),
     [OVO_K_IP_ADDRESS] = KIND(ip_address),
     [OVO_K_OSLO_IP_NETWORK] = KIND(oslo_ip_network),

@@ -59,17 +59,22 @@ int ovo_op_identity(ovo_ctx *ctx, const ovo_type_desc *td, const ovo_val *in,
     int ovo_##k##_to_primitive(ovo_ctx *, const ovo_type_desc *,             \
                                const ovo_val *, const ovo_val **);
 
-/* field_scalar.c */
-OVO_DECLARE_KIND(string)
-OVO_DECLARE_KIND(uuid)
-OVO_DECLARE_KIND(oslo_uuid)
-OVO_DECLARE_KIND(enum)
-OVO_DECLARE_KIND(domain_name)
-OVO_DECLARE_KIND(integer)
-OVO_DECLARE_KIND(int_range)
-OVO_DECLARE_KIND(int_enum)
-OVO_DECLARE_KIND(port_ranges)
-OVO_DECLARE_KIND(boolean)
+/* field_scalar.c: these types inherit FieldType's from_primitive and
+ * to_primitive, which return the value (ovo_op_identity); only coerce is
+ * their own */
+#define OVO_DECLARE_COERCE(k)                                                \
+    int ovo_##k##_coerce(ovo_ctx *, const ovo_type_desc *, const ovo_val *,  \
+                         const ovo_val **);
+OVO_DECLARE_COERCE(string)
+OVO_DECLARE_COERCE(uuid)
+OVO_DECLARE_COERCE(oslo_uuid)
+OVO_DECLARE_COERCE(enum)
+OVO_DECLARE_COERCE(domain_name)
+OVO_DECLARE_COERCE(integer)
+OVO_DECLARE_COERCE(int_range)
+OVO_DECLARE_COERCE(int_enum)
+OVO_DECLARE_COERCE(port_ranges)
+OVO_DECLARE_COERCE(boolean)
 /* field_datetime.c */
 OVO_DECLARE_KIND(datetime)
 /* field_netaddr.c */

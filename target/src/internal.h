@@ -137,6 +137,18 @@ static inline bool ovo_isinstance_int(const ovo_val *v)
 {
     return v->type == OVO_INT || v->type == OVO_BOOL;
 }
+/* The value of an ASCII hex digit, or -1. */
+static inline int ovo_hex_value(int c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
 static inline bool ovo_str_eq(ovo_str a, const char *b, size_t n)
 {
     return a.len == n && (n == 0 || memcmp(a.ptr, b, n) == 0);

@@ -117,23 +117,12 @@ static int push(parser *ps, const ovo_val *v)
     return 0;
 }
 
-static int hexval(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 /* Four hex digits at p (caller checked they exist); -1 if not hex. */
 static int32_t hex4(const char *p)
 {
     int32_t v = 0;
     for (int i = 0; i < 4; i++) {
-        int h = hexval(p[i]);
+        int h = ovo_hex_value((unsigned char)p[i]);
         if (h < 0)
             return -1;
         v = v * 16 + h;
@@ -394,6 +383,23 @@ static void skip_ws(parser *ps)
         ps->p++;
 }
 
+/* A key, the ':' after it, and the whitespace around it
+ * (_parse_object_unicode); the key is pushed on the stack. */
+static int scan_key(parser *ps)
+{
+    if (ps->p >= ps->end || *ps->p != '"')
+        return fail_errmsg(ps);
+    ps->p++;
+    const ovo_val *k = scan_string(ps);
+    if (!k || push(ps, k) < 0)
+        return -1;
+    skip_ws(ps);
+    if (ps->p >= ps->end || *ps->p != ':')
+        return fail_errmsg(ps);
+    ps->p++;
+    return 0;
+}
+
 static uint64_t hash_key(ovo_str k)
 {
     uint64_t h = 1469598103934665603ULL;
@@ -527,17 +533,8 @@ static int parse(parser *ps, const ovo_val **out)
             } else if (c == '[') {
                 continue;
             } else {
-                /* first key */
-                if (ps->p >= ps->end || *ps->p != '"')
-                    return fail_errmsg(ps);
-                ps->p++;
-                const ovo_val *k = scan_string(ps);
-                if (!k || push(ps, k) < 0)
+                if (scan_key(ps) < 0)  /* the first key */
                     return -1;
-                skip_ws(ps);
-                if (ps->p >= ps->end || *ps->p != ':')
-                    return fail_errmsg(ps);
-                ps->p++;
                 continue;
             }
         } else {
@@ -575,16 +572,8 @@ static int parse(parser *ps, const ovo_val **out)
             if (ps->p >= ps->end)
                 return f->object ? fail_errmsg(ps) : fail_stop(ps);
             if (f->object) {
-                if (*ps->p != '"')  /* also: trailing comma */
-                    return fail_errmsg(ps);
-                ps->p++;
-                const ovo_val *k = scan_string(ps);
-                if (!k || push(ps, k) < 0)
+                if (scan_key(ps) < 0)  /* a '}' here is a trailing comma */
                     return -1;
-                skip_ws(ps);
-                if (ps->p >= ps->end || *ps->p != ':')
-                    return fail_errmsg(ps);
-                ps->p++;
             } else if (*ps->p == ']') {
                 return fail_stop(ps);  /* trailing comma */
             }

@@ -15,17 +15,6 @@
 #include "internal.h"
 #include "pynum.h"
 
-static int hex_value(int c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 /* One regex of the form ^(HEX{min,max})(SEP(HEX{min,max})){n-1}$ (sep 0:
  * no separator, a single group).  Each group is a word of word_bits bits
  * (str_to_int formats each as '%.2x', '%.4x', '%.6x' and joins them). */
@@ -60,8 +49,8 @@ static bool match_format(const mac_format *f, const char *p, const char *end, ui
         }
         uint64_t word = 0;
         unsigned len = 0;
-        while (p < end && len < f->maxlen && hex_value((unsigned char)*p) >= 0) {
-            word = word << 4 | (unsigned)hex_value((unsigned char)*p);
+        while (p < end && len < f->maxlen && ovo_hex_value((unsigned char)*p) >= 0) {
+            word = word << 4 | (unsigned)ovo_hex_value((unsigned char)*p);
             p++;
             len++;
         }

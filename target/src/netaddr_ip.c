@@ -33,17 +33,6 @@ static bool py_c_string_ok(ovo_str s)
 
 static bool c_isdigit(int c) { return c >= '0' && c <= '9'; }
 
-static int hex_value(int c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 /* ------------------------------------------------------------ inet_aton */
 
 /* strtoul(p, &end, 0) as glibc runs it on text that starts with a digit,
@@ -56,7 +45,7 @@ static bool aton_number(const char **pp, const char *end, uint32_t *out)
     const char *p = *pp;
     unsigned base = 10;
     if (*p == '0') {
-        if (end - p > 2 && (p[1] == 'x' || p[1] == 'X') && hex_value(p[2]) >= 0) {
+        if (end - p > 2 && (p[1] == 'x' || p[1] == 'X') && ovo_hex_value(p[2]) >= 0) {
             base = 16;
             p += 2;
         } else {
@@ -65,7 +54,7 @@ static bool aton_number(const char **pp, const char *end, uint32_t *out)
     }
     uint64_t v = 0;
     while (p < end) {
-        int d = base == 16 ? hex_value(*p) : (c_isdigit(*p) ? *p - '0' : -1);
+        int d = base == 16 ? ovo_hex_value(*p) : (c_isdigit(*p) ? *p - '0' : -1);
         if (d < 0 || (unsigned)d >= base)
             break;
         v = v * base + (unsigned)d;
@@ -186,7 +175,7 @@ static bool pton6(const char *src, const char *end, uint8_t dst[16])
     unsigned val = 0;
     while (src < end) {
         int ch = (unsigned char)*src++;
-        int digit = hex_value(ch);
+        int digit = ovo_hex_value(ch);
         if (digit >= 0) {
             if (xdigits == 4)
                 return false;
