@@ -17,7 +17,8 @@ DOCUMENT_TARGETS = ("fuzz_primitive", "fuzz_roundtrip", "fuzz_json")
 HELP_EPILOG = """\
 what it replays (each through build/<preset>/harnesses/fuzz_<t>, the replay
 driver built with -fprofile-instr-generate -fcoverage-mapping):
-  corpus/seeds/<t>/, corpus/regressions/<t>/inputs/, every --corpus DIR/<t>/
+  corpus/seeds/<t>/, corpus/regressions/<t>/inputs/, corpus/coverage/<t>/,
+  every --corpus DIR/<t>/
   (e.g. out/corpus, a campaign's working corpus), and the conformance inputs
   (corpus/conformance/*.jsonl, one file per line under out/coverage/conformance/)
   for the targets that take a whole primitive (%s).
@@ -176,7 +177,8 @@ def main(argv):
         b = fl.binary(args.preset, t)
         if not b:
             raise Error("no %s binary for %s under %s" % (args.preset, t, fl.rel(fl.preset_binary_dir(args.preset))))
-        inputs = [d for d in (fl.seeds_dir(t), fl.regressions_dir(t)) if fl.nonempty_dir(d)]
+        inputs = [d for d in (fl.seeds_dir(t), fl.regressions_dir(t), fl.coverage_corpus_dir(t))
+                  if fl.nonempty_dir(d)]
         for c in args.corpus:
             d = os.path.join(c, t)
             if fl.nonempty_dir(d):
@@ -243,7 +245,7 @@ def main(argv):
 
     lines = totals["lines"]
     say()
-    what = "seeds, regressions" + (", conformance" if nconf else "") + "".join(
+    what = "seeds, regressions, coverage corpus" + (", conformance" if nconf else "") + "".join(
         ", " + fl.rel(c) for c in args.corpus)
     say("line coverage of target/ (harness replays: %s): %.2f%% (%d/%d lines)%s"
         % (what, lines["percent"], lines["covered"], lines["count"],

@@ -342,6 +342,12 @@ def seeds_dir(target):
     return os.path.join(SEEDS_DIR, target)
 
 
+def coverage_corpus_dir(target):
+    """corpus/coverage/<target>: inputs merged from campaigns for coverage,
+    replayed by the tests, never used as seeds."""
+    return os.path.join(ROOT, "corpus", "coverage", target)
+
+
 def regressions_dir(target):
     """corpus/regressions/<target>/inputs (the replayed reproducers)."""
     base = os.path.join(REGRESSIONS_DIR, target)
