@@ -129,6 +129,9 @@ def parse_args(argv):
         argv, engine_args = argv[:i], argv[i + 1:]
     args = ap.parse_args(argv)
     args.engine_args = engine_args
+    # the engines run in their work directories: relative paths would break
+    args.out = os.path.abspath(args.out)
+    args.corpus = os.path.abspath(args.corpus)
     try:
         args.seconds = fl.parse_duration(args.time)
     except ValueError as e:

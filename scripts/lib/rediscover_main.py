@@ -68,14 +68,16 @@ def hunt(args, glob_, target, index):
     subprocess.run(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     wall = time.monotonic() - t0
     found = None
+    errors = []
     for path in glob.glob(os.path.join(out, "*", "summary.json")):
         with open(path) as fh:
             summary = json.load(fh)
+        errors += [e.splitlines()[0] for e in summary.get("errors", [])]
         for f in summary.get("findings", []):
             if fnmatch.fnmatchcase(f["signature"], glob_):
                 if found is None or f["first"] < found[0]:
                     found = (f["first"], os.path.relpath(f["reproducer"], ROOT))
-    return glob_, target, found, wall
+    return glob_, target, found, wall, errors
 
 
 def main():
@@ -85,6 +87,7 @@ def main():
     ap.add_argument("--out", default=os.path.join(ROOT, "out", "rediscover"))
     ap.add_argument("only", nargs="*", help="substrings selecting hunts (default: all)")
     args = ap.parse_args()
+    args.out = os.path.abspath(args.out)
     hunts = [h for h in HUNTS if not args.only or any(o in h[0] or o in h[1] for o in args.only)]
     print("rediscover: %d hunts, at most %d s each, %d at once; seeds and dictionaries only"
           % (len(hunts), args.time, args.jobs), flush=True)
@@ -92,10 +95,17 @@ def main():
         futures = [pool.submit(hunt, args, g, t, i) for i, (g, t) in enumerate(hunts)]
         results = [f.result() for f in futures]
     print("\n| signature | target | time to first find | reproducer |\n|---|---|---|---|")
-    for glob_, target, found, wall in results:
-        when = "%.1f s" % found[0] if found else "not within %d s" % args.time
+    failed = 0
+    for glob_, target, found, wall, errors in results:
+        if found:
+            when = "%.1f s" % found[0]
+        elif errors:
+            when = "run failed: " + "; ".join(errors)
+            failed += 1
+        else:
+            when = "not within %d s" % args.time
         print("| `%s` | %s | %s | %s |" % (glob_, target, when, found[1] if found else ""))
-    return 0
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":
