@@ -16,6 +16,8 @@ import subprocess
 import sys
 import time
 
+import fuzzlib as fl
+
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 # (signature glob, target): the general target first, then the one made for
@@ -85,10 +87,15 @@ def main():
     ap.add_argument("--time", type=int, default=600, help="cap per hunt, seconds (default 600)")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--out", default=os.path.join(ROOT, "out", "rediscover"))
+    ap.add_argument("--no-build", action="store_true", help="use the libFuzzer binaries already built")
     ap.add_argument("only", nargs="*", help="substrings selecting hunts (default: all)")
     args = ap.parse_args()
     args.out = os.path.abspath(args.out)
     hunts = [h for h in HUNTS if not args.only or any(o in h[0] or o in h[1] for o in args.only)]
+    if not args.no_build:
+        # the hunts run with --no-build: one build first, so none times a stale binary
+        fl.say("== build: preset libfuzzer")
+        fl.build("libfuzzer", sorted({t for _, t in hunts}))
     print("rediscover: %d hunts, at most %d s each, %d at once; seeds and dictionaries only"
           % (len(hunts), args.time, args.jobs), flush=True)
     with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:

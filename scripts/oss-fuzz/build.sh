@@ -15,8 +15,9 @@
 #      (harnesses/CMakeLists.txt): libovo and the harnesses compiled with
 #      $CC $CFLAGS, linked with $CXX $CXXFLAGS $LIB_FUZZING_ENGINE.
 #   3. $OUT/<target> for every harnesses/fuzz_<target>.c, with
-#      <target>_seed_corpus.zip (corpus/seeds/<target>/ and the regression
-#      inputs), <target>.dict and <target>.options (dictionaries/).
+#      <target>_seed_corpus.zip (corpus/seeds/<target>/, the regression
+#      inputs and corpus/coverage/<target>/), <target>.dict and
+#      <target>.options (dictionaries/).
 # Nothing in $OUT refers to $OUT, $SRC or $WORK at run time.
 
 : "${SRC:?}" "${OUT:?}" "${WORK:?}" "${CC:?}" "${CXX:?}"
@@ -157,9 +158,11 @@ while IFS=$'\t' read -r target binary; do
     cp "$binary" "$OUT/$target"
     rm -rf "$stage"
     mkdir -p "$stage"
-    if [ -d "$project/corpus/seeds/$target" ]; then
-        find "$project/corpus/seeds/$target" -maxdepth 1 -type f ! -name '.*' -exec cp {} "$stage/" \;
-    fi
+    for d in "$project/corpus/seeds/$target" "$project/corpus/coverage/$target"; do
+        if [ -d "$d" ]; then
+            find "$d" -maxdepth 1 -type f ! -name '.*' -exec cp {} "$stage/" \;
+        fi
+    done
     if [ -d "$project/corpus/regressions/$target/inputs" ]; then
         for f in "$project/corpus/regressions/$target/inputs"/*; do
             [ -f "$f" ] && cp "$f" "$stage/regression-${f##*/}"
